@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "invoker-supervisor",
+    products: [
+        .executable(name: "invoker-supervisor", targets: ["Supervisor"]),
+        .library(name: "ProcessProbe", targets: ["ProcessProbe"]),
+    ],
+    targets: [
+        .target(name: "ProcessProbe"),
+        .executableTarget(name: "Supervisor", dependencies: ["ProcessProbe"]),
+        .executableTarget(name: "fake-invoker", path: "Tests/FakeInvoker"),
+        .testTarget(name: "ProcessProbeTests", dependencies: ["ProcessProbe"]),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ProcessProbe", "fake-invoker"]),
+    ]
+)

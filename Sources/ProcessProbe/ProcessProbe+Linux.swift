@@ -1,0 +1,57 @@
+#if os(Linux)
+import Foundation
+import Glibc
+
+// MARK: - /proc backend
+
+private let ticksPerSecond = Int(sysconf(Int32(_SC_CLK_TCK)))
+
+private let bootTime: TimeInterval = {
+    let text = (try? String(contentsOfFile: "/proc/stat", encoding: .utf8)) ?? ""
+    return ProcStat.bootTime(fromProcStat: text) ?? 0
+}()
+
+func platformListProcesses() -> [ProcessRecord] {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+    return entries.compactMap { Int32($0) }.sorted().compactMap(platformRecord(pid:))
+}
+
+func platformRecord(pid: Int32) -> ProcessRecord? {
+    guard let stat = linuxStat(pid: pid), stat.state != "Z" else { return nil }
+    let arguments = readBytes("/proc/\(pid)/cmdline").map(ProcStat.arguments(fromCmdline:)) ?? []
+    return ProcessRecord(
+        name: ProcStat.imageName(comm: stat.comm, arguments: arguments),
+        pid: stat.pid,
+        parentPID: stat.parentPID,
+        startTime: stat.startTime(bootTime: bootTime, ticksPerSecond: ticksPerSecond),
+        commandLine: arguments.isEmpty ? nil : arguments)
+}
+
+/// The parsed `/proc/<pid>/stat` of one process, or nil when it is gone.
+public func linuxStat(pid: Int32) -> ProcStat? {
+    readBytes("/proc/\(pid)/stat").flatMap { ProcStat.parse(String(decoding: $0, as: UTF8.self)) }
+}
+
+/// The PIDs of the living (non-zombie) members of a process group.
+public func linuxLivingMembers(ofGroup group: Int32) -> [Int32] {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+    return entries.compactMap { Int32($0) }.filter { pid in
+        guard let stat = linuxStat(pid: pid) else { return false }
+        return stat.processGroup == group && stat.state != "Z"
+    }
+}
+
+private func readBytes(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return n == 0 ? result : nil }
+        result.append(contentsOf: buffer[0..<n])
+    }
+}
+#endif

@@ -1,0 +1,24 @@
+import Foundation
+
+/// One running process as seen by a probe.
+public struct ProcessRecord: Hashable, Sendable {
+    /// Image name without directory and without `.exe` (e.g. `LVCompare`).
+    public let name: String
+    public let pid: Int32
+    public let parentPID: Int32
+    /// When the process started (UTC).
+    public let startTime: Date
+    /// The command line, when the platform exposes it cheaply.
+    public let commandLine: [String]?
+
+    public init(name: String, pid: Int32, parentPID: Int32, startTime: Date, commandLine: [String]?) {
+        self.name = name
+        self.pid = pid
+        self.parentPID = parentPID
+        self.startTime = startTime
+        self.commandLine = commandLine
+    }
+
+    /// The PID + start time pair that identifies this process.
+    public var identity: ProcessIdentity { ProcessIdentity(pid: pid, startTime: startTime) }
+}

@@ -1,0 +1,46 @@
+/// Splits `--name value` / `--name=value` options of one subcommand and checks each is known.
+struct OptionParser {
+    let subcommand: String
+    /// Known option names (with `--`) mapped to an example value shown when the value is missing.
+    let valueOptions: [String: String]
+
+    /// The options given, last one winning.
+    func parse(_ arguments: [String]) throws(UsageError) -> [String: String] {
+        var values: [String: String] = [:]
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            var name = argument
+            var value: String?
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            }
+            guard let example = valueOptions[name] else { throw .unknownOption(argument, subcommand: subcommand) }
+            if value == nil {
+                index += 1
+                guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                    throw .missingValue(option: name, example: example)
+                }
+                value = arguments[index]
+            }
+            values[name] = value
+            index += 1
+        }
+        return values
+    }
+
+    static func wholeNumber(_ values: [String: String], _ option: String) throws(UsageError) -> Int? {
+        guard let text = values[option] else { return nil }
+        guard let number = Int(text) else { throw .badValue(option: option, value: text, expected: "a whole number") }
+        return number
+    }
+
+    static func seconds(_ values: [String: String], _ option: String) throws(UsageError) -> Double? {
+        guard let text = values[option] else { return nil }
+        guard let number = Double(text), number.isFinite else {
+            throw .badValue(option: option, value: text, expected: "a number of seconds")
+        }
+        return number
+    }
+}

@@ -1,0 +1,29 @@
+/// A command line the supervisor cannot act on. Each message names the option and the fix.
+enum UsageError: Error, Equatable, CustomStringConvertible {
+    case noSubcommand
+    case unknownSubcommand(String)
+    case unknownOption(String, subcommand: String)
+    case missingValue(option: String, example: String)
+    case badValue(option: String, value: String, expected: String)
+    case missingOption(option: String, subcommand: String)
+    case cannotWrite(path: String, reason: String)
+
+    var description: String {
+        switch self {
+        case .noSubcommand:
+            return "no subcommand given; run 'invoker-supervisor run --config FILE' or see 'invoker-supervisor --help'."
+        case .unknownSubcommand(let name):
+            return "unknown subcommand '\(name)'; see 'invoker-supervisor --help' for the list."
+        case .unknownOption(let option, let subcommand):
+            return "unknown option '\(option)' for '\(subcommand)'; see 'invoker-supervisor --help'."
+        case .missingValue(let option, let example):
+            return "\(option) needs a value, e.g. \(option) \(example)."
+        case .badValue(let option, let value, let expected):
+            return "\(option) must be \(expected) (got '\(value)')."
+        case .missingOption(let option, let subcommand):
+            return "'\(subcommand)' needs \(option); e.g. invoker-supervisor \(subcommand) \(option) supervisor.json."
+        case .cannotWrite(let path, let reason):
+            return "cannot write to '\(path)' (\(reason)); pass a writable folder with --results-dir."
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Values given on the command line that override the config file.
+public struct ConfigOverrides: Equatable, Sendable {
+    public var attempts: Int?
+    public var delaySeconds: Double?
+    public var timeoutSeconds: Double?
+    /// Relative to the current folder.
+    public var resultsDir: String?
+    public var onNotReady: NotReadyPolicy?
+
+    public init(attempts: Int? = nil, delaySeconds: Double? = nil, timeoutSeconds: Double? = nil,
+                resultsDir: String? = nil, onNotReady: NotReadyPolicy? = nil) {
+        self.attempts = attempts
+        self.delaySeconds = delaySeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.resultsDir = resultsDir
+        self.onNotReady = onNotReady
+    }
+}
+
+/// Turns a config file plus overrides into a validated `SupervisorConfig`.
+/// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
+public enum ConfigLoader {
+    static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
+                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker"]
+    static let commandKeys = ["command", "workingDirectory", "environment"]
+
+    /// Reads, parses and validates the file at `path`.
+    public static func load(path: String, overrides: ConfigOverrides = ConfigOverrides(),
+                            currentDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigError) -> SupervisorConfig {
+        let file = absolute(path, against: currentDirectory)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "not readable" : "no such file")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw .invalidJSON(file: file, detail: syntaxDetail(data))
+        }
+        return try parse(root, file: file, overrides: overrides, currentDirectory: currentDirectory)
+    }
+
+    static func parse(_ root: JSONValue, file: String, overrides: ConfigOverrides,
+                      currentDirectory: String) throws(ConfigError) -> SupervisorConfig {
+        let base = (file as NSString).deletingLastPathComponent
+        let top = try ConfigReader(root, path: "", allowed: topKeys)
+        let invoker = try command(top.object("invoker", allowed: commandKeys), base: base)
+        let ready = try readySignal(top.object("ready", allowed: ["file", "line", "tcp"]), base: base)
+
+        var handshake: HandshakeSpec?
+        if top.has("handshake") {
+            let reader = try top.object("handshake", allowed: commandKeys + ["timeoutSeconds"])
+            let timeout = reader.has("timeoutSeconds") ? try reader.number("timeoutSeconds") : 15
+            try check(reader.key("timeoutSeconds"), timeout, in: 0.001...3600)
+            handshake = HandshakeSpec(command: try command(reader, base: base), timeoutSeconds: timeout)
+        }
+
+        var warmup: WarmupSpec?
+        if top.has("warmup") {
+            let reader = try top.object("warmup", allowed: commandKeys + ["waitForProcess", "timeoutSeconds"])
+            let timeout = reader.has("timeoutSeconds") ? try reader.number("timeoutSeconds") : 15
+            try check(reader.key("timeoutSeconds"), timeout, in: 0.001...3600)
+            let waitFor = reader.has("waitForProcess") ? try reader.string("waitForProcess") : nil
+            if let waitFor, waitFor.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw .invalidValue(key: reader.key("waitForProcess"), problem: "is empty", fix: "name a process such as \"LabVIEW\" or remove the key")
+            }
+            warmup = WarmupSpec(command: try command(reader, base: base), waitForProcess: waitFor, timeoutSeconds: timeout)
+        }
+
+        var steps: [StepSpec] = []
+        if top.has("steps") {
+            for reader in try top.objects("steps", allowed: ["name"] + commandKeys) {
+                let name = try reader.string("name")
+                guard name.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
+                    throw .invalidValue(key: reader.key("name"), problem: "is \"\(name)\"",
+                                        fix: "use 1 to 64 letters, digits, '.', '_' or '-'")
+                }
+                guard !steps.contains(where: { $0.name == name }) else {
+                    throw .invalidValue(key: reader.key("name"), problem: "repeats the step name \"\(name)\"", fix: "give every step its own name")
+                }
+                steps.append(StepSpec(name: name, command: try command(reader, base: base)))
+            }
+        }
+
+        let fileAttempts = try wholeNumber(top, "attempts")
+        let attempts = overrides.attempts ?? fileAttempts
+        try check(overrides.attempts != nil ? "--attempts" : "attempts", Double(attempts), in: 1...100)
+        let fileDelay = try number(top, "delaySeconds")
+        let delay = overrides.delaySeconds ?? fileDelay
+        try check(overrides.delaySeconds != nil ? "--delay" : "delaySeconds", delay, in: 0...3600)
+        let fileTimeout = try number(top, "timeoutSeconds")
+        let timeout = overrides.timeoutSeconds ?? fileTimeout
+        try check(overrides.timeoutSeconds != nil ? "--timeout" : "timeoutSeconds", timeout, in: 0.001...86400)
+        let grace = try number(top, "stopGraceSeconds")
+        try check("stopGraceSeconds", grace, in: 0...300)
+
+        let resultsDir: String
+        if let dir = overrides.resultsDir {
+            resultsDir = absolute(dir, against: currentDirectory)
+        } else {
+            resultsDir = absolute(top.has("resultsDir") ? try top.string("resultsDir") : "tests/results", against: base)
+        }
+
+        var onNotReady = NotReadyPolicy.skip
+        if let override = overrides.onNotReady {
+            onNotReady = override
+        } else if top.has("onNotReady") {
+            let text = try top.string("onNotReady")
+            guard let policy = NotReadyPolicy(rawValue: text) else {
+                throw .invalidValue(key: "onNotReady", problem: "is \"\(text)\"", fix: "use \"skip\" or \"fail\"")
+            }
+            onNotReady = policy
+        }
+        let keepInvoker = top.has("keepInvoker") ? try top.bool("keepInvoker") : false
+        if keepInvoker, case .line = ready {
+            throw .invalidValue(key: "keepInvoker", problem: "cannot be combined with ready.line (the invoker's stdout ends with the supervisor)",
+                                fix: "use ready.file or ready.tcp, or set keepInvoker to false")
+        }
+
+        return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
+                                attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout,
+                                stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
+                                onNotReady: onNotReady, keepInvoker: keepInvoker)
+    }
+
+    // MARK: - Pieces
+
+    /// Defaults of the numeric keys: the seed repo's 3 attempts, 7 s apart, 60 s each; 5 s stop grace.
+    static let defaults: [String: Double] = ["attempts": 3, "delaySeconds": 7, "timeoutSeconds": 60, "stopGraceSeconds": 5]
+
+    private static func number(_ reader: ConfigReader, _ key: String) throws(ConfigError) -> Double {
+        reader.has(key) ? try reader.number(key) : defaults[key]!
+    }
+
+    private static func wholeNumber(_ reader: ConfigReader, _ key: String) throws(ConfigError) -> Int {
+        reader.has(key) ? try reader.wholeNumber(key) : Int(defaults[key]!)
+    }
+
+    private static func command(_ reader: ConfigReader, base: String) throws(ConfigError) -> CommandSpec {
+        let arguments = try reader.strings("command")
+        guard let program = arguments.first, !program.isEmpty else {
+            throw .invalidValue(key: reader.key("command"), problem: "is empty",
+                                fix: "give the program and its arguments as an array, e.g. [\"pwsh\", \"-File\", \"x.ps1\"]")
+        }
+        let folder = reader.has("workingDirectory") ? try reader.string("workingDirectory") : "."
+        let environment = reader.has("environment") ? try reader.stringMap("environment") : [:]
+        return CommandSpec(arguments: arguments, workingDirectory: absolute(folder, against: base), environment: environment)
+    }
+
+    private static func readySignal(_ reader: ConfigReader, base: String) throws(ConfigError) -> ReadySignal {
+        let given = ["file", "line", "tcp"].filter(reader.has)
+        guard given.count == 1 else {
+            throw .invalidValue(key: reader.path, problem: given.isEmpty ? "names no READY signal" : "names more than one READY signal (\(given.joined(separator: ", ")))",
+                                fix: "give exactly one of \"file\", \"line\" or \"tcp\"")
+        }
+        switch given[0] {
+        case "file":
+            let path = try reader.string("file")
+            guard !path.isEmpty else { throw .invalidValue(key: reader.key("file"), problem: "is empty", fix: "give the READY file's path") }
+            return .file(absolute(path, against: base))
+        case "line":
+            let pattern = try reader.string("line")
+            guard !pattern.isEmpty, (try? Regex(pattern)) != nil else {
+                throw .invalidValue(key: reader.key("line"), problem: "is not a valid regular expression (\"\(pattern)\")",
+                                    fix: "give a pattern such as \"^READY\\\\b\"")
+            }
+            return .line(pattern)
+        default:
+            let text = try reader.string("tcp")
+            guard let endpoint = parseEndpoint(text) else {
+                throw .invalidValue(key: reader.key("tcp"), problem: "is \"\(text)\"", fix: "write host:port, e.g. \"127.0.0.1:8765\" or \"[::1]:8765\"")
+            }
+            return .tcp(host: endpoint.host, port: endpoint.port)
+        }
+    }
+
+    static func parseEndpoint(_ text: String) -> (host: String, port: UInt16)? {
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, let port = UInt16(text[text.index(after: colon)...]), port > 0 else { return nil }
+        return (host, port)
+    }
+
+    private static func check(_ key: String, _ value: Double, in range: ClosedRange<Double>) throws(ConfigError) {
+        guard value.isFinite, range.contains(value) else {
+            throw .outOfRange(key: key, value: Seconds.format(value),
+                              allowed: "between \(Seconds.format(range.lowerBound)) and \(Seconds.format(range.upperBound))")
+        }
+    }
+
+    static func absolute(_ path: String, against base: String) -> String {
+        let joined = path.hasPrefix("/") || isWindowsAbsolute(path) ? path : base + "/" + path
+        return (joined as NSString).standardizingPath
+    }
+
+    private static func isWindowsAbsolute(_ path: String) -> Bool {
+        let scalars = Array(path.unicodeScalars.prefix(3))
+        return path.hasPrefix("\\\\") || (scalars.count == 3 && scalars[1] == ":" && (scalars[2] == "\\" || scalars[2] == "/"))
+    }
+
+    private static func syntaxDetail(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+            return "unexpected structure"
+        } catch {
+            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            return message ?? "syntax error"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// A command to run: program and arguments (never a shell string), folder and extra environment.
+public struct CommandSpec: Equatable, Sendable {
+    /// The program followed by its arguments.
+    public var arguments: [String]
+    /// Absolute folder the command runs in.
+    public var workingDirectory: String
+    /// Variables added to (or replacing those in) the supervisor's own environment.
+    public var environment: [String: String]
+}
+
+/// How READY is signalled by the invoker.
+public enum ReadySignal: Equatable, Sendable {
+    /// A file appears at this absolute path (a `.json` file must also parse).
+    case file(String)
+    /// A line on the invoker's stdout matches this regular expression.
+    case line(String)
+    /// A TCP connection to this host and port is accepted.
+    case tcp(host: String, port: UInt16)
+
+    /// `file`, `line` or `tcp`, as written in boot.log's `via=`.
+    public var via: String {
+        switch self {
+        case .file: return "file"
+        case .line: return "line"
+        case .tcp: return "tcp"
+        }
+    }
+}
+
+/// A command that must exit 0 within its timeout before READY counts.
+public struct HandshakeSpec: Equatable, Sendable {
+    public var command: CommandSpec
+    public var timeoutSeconds: Double
+}
+
+/// The command run once after READY, typically LVCompare with no VI arguments.
+public struct WarmupSpec: Equatable, Sendable {
+    public var command: CommandSpec
+    /// The warmup counts as done when a process of this name appears.
+    public var waitForProcess: String?
+    /// After this long the warmup is left running and the sequence goes on.
+    public var timeoutSeconds: Double
+}
+
+/// One heavy step run after the warmup.
+public struct StepSpec: Equatable, Sendable {
+    public var name: String
+    public var command: CommandSpec
+}
+
+/// Everything `run` needs, validated, with relative paths resolved.
+public struct SupervisorConfig: Equatable, Sendable {
+    public var configFile: String
+    public var invoker: CommandSpec
+    public var ready: ReadySignal
+    public var handshake: HandshakeSpec?
+    public var attempts: Int
+    public var delaySeconds: Double
+    public var timeoutSeconds: Double
+    public var stopGraceSeconds: Double
+    public var warmup: WarmupSpec?
+    public var steps: [StepSpec]
+    /// Absolute results folder; boot.log and friends go to its `_invoker` subfolder.
+    public var resultsDir: String
+    public var onNotReady: NotReadyPolicy
+    public var keepInvoker: Bool
+
+    /// The folder holding boot.log, invoker.log and the other supervisor files.
+    public var invokerDir: String { resultsDir + "/_invoker" }
+
+    /// The lifecycle settings this config implies.
+    public var policy: LifecyclePolicy {
+        LifecyclePolicy(attempts: attempts, delaySeconds: delaySeconds, timeoutSeconds: timeoutSeconds,
+                        hasHandshake: handshake != nil, hasWarmup: warmup != nil,
+                        stepCount: steps.count, keepInvoker: keepInvoker)
+    }
+}

@@ -1,0 +1,391 @@
+import Foundation
+import ProcessProbe
+
+/// The driver of `run`: feeds events to the lifecycle state machine and carries out the actions
+/// it returns (spawn, watch READY, stop trees, warmup, steps, log, summary). It makes no
+/// lifecycle decisions of its own.
+final class RunExecutor: @unchecked Sendable {
+    /// Where the run's user-facing outputs go.
+    struct Destinations {
+        var githubOutput: String?
+        var summary: String?
+        var githubActions: Bool
+    }
+
+    /// How often live progress is printed while waiting for READY.
+    static let progressInterval = 5.0
+
+    private let config: SupervisorConfig
+    private let destinations: Destinations
+    private let environment: [String: String]
+    private let bootLog: BootLog
+    private let invokerLog: AppendFile
+    private let queue = EventQueue<RunEvent>()
+    private var machine: LifecycleStateMachine
+    private var record: RunRecord
+
+    private let runStarted = MonotonicClock.now()
+    private var attemptStarted = 0.0
+    private var invoker: ChildProcess?
+    private var probe: ReadyProbe?
+    private var handshake: ChildProcess?
+    private var step: ChildProcess?
+    private var stepStarted = 0.0
+    private var outputsWritten = false
+    private var groupOpen = false
+
+    init(config: SupervisorConfig, destinations: Destinations, environment: [String: String],
+         bootLog: BootLog, invokerLog: AppendFile) {
+        self.config = config
+        self.destinations = destinations
+        self.environment = environment
+        self.bootLog = bootLog
+        self.invokerLog = invokerLog
+        self.machine = LifecycleStateMachine(policy: config.policy)
+        self.record = RunRecord(config: config)
+    }
+
+    /// Runs the whole sequence and returns the process exit code.
+    func run() -> Int32 {
+        CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) }
+        if destinations.githubActions {
+            Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
+            groupOpen = true
+        }
+        bootLog.write("supervisor start version=\(Version.current) pid=\(ProcessInfo.processInfo.processIdentifier) config=\(config.configFile) attempts=\(config.attempts) delay=\(Seconds.format(config.delaySeconds)) to=\(Seconds.format(config.timeoutSeconds)) ready=\(config.ready.via)")
+        queue.post(.start)
+        while true {
+            let event = queue.take()
+            do {
+                if let code = try perform(handle(event)) { return code }
+            } catch {
+                bootLog.write("internal error: \(error)")
+                stopEverything()
+                return ExitCode.internalError
+            }
+        }
+    }
+
+    // MARK: - Events
+
+    private func handle(_ event: RunEvent) throws(LifecycleError) -> LifecycleAction {
+        switch event {
+        case .start:
+            return try machine.start()
+        case .readySignalled(let attempt):
+            return try machine.readyObserved(attempt: attempt)
+        case .attemptTimer(let attempt):
+            return try machine.attemptTimedOut(attempt: attempt)
+        case .invokerExited(let attempt, let exit):
+            return try machine.invokerExited(attempt: attempt, exit: exit)
+        case .handshakeDone(let attempt, let succeeded, let detail):
+            return try machine.handshakeFinished(attempt: attempt, succeeded: succeeded, detail: detail)
+        case .attemptStopped(let attempt):
+            return try machine.attemptStopped(attempt: attempt)
+        case .delayElapsed(let attempt):
+            return try machine.delayElapsed(nextAttempt: attempt)
+        case .warmupDone(let result):
+            bootLog.write("warmup \(result.logText)")
+            record.warmup = result
+            return try machine.warmupFinished()
+        case .stepDone(let index, let exit, let seconds, let detail):
+            let name = config.steps[index].name
+            step = nil
+            if let detail { bootLog.write("step \(name) spawn error: \(detail)") }
+            bootLog.write("step \(name) end exit=\(exit?.shellCode ?? 127) duration=\(Seconds.format(seconds))")
+            record.steps.append(.init(name: name, exit: exit, seconds: seconds, note: detail))
+            return try machine.stepFinished(index: index, exitCode: exit?.shellCode ?? 127)
+        case .invokerStopped:
+            return try machine.invokerStopped()
+        case .cancel(let signal):
+            return machine.cancelRequested(signal)
+        case .cancelDone:
+            return try machine.cancelCompleted()
+        case .progress(let attempt):
+            if case .awaitingReady(attempt) = machine.state {
+                let waited = MonotonicClock.now() - attemptStarted
+                Console.out(String(format: "attempt %d/%d: waiting for READY, %.1f s of %@ s", attempt, config.attempts, waited, Seconds.format(config.timeoutSeconds)))
+                after(Self.progressInterval, post: .progress(attempt: attempt))
+            }
+            return .none
+        }
+    }
+
+    // MARK: - Actions
+
+    /// Carries out one action; returns the exit code once the run is finished.
+    private func perform(_ action: LifecycleAction) throws(LifecycleError) -> Int32? {
+        switch action {
+        case .none:
+            return nil
+        case .spawnInvoker(let attempt):
+            return try perform(spawnInvoker(attempt: attempt))
+        case .awaitReady(let attempt, let timeout):
+            probe?.startPolling()
+            after(timeout, post: .attemptTimer(attempt: attempt))
+            after(Self.progressInterval, post: .progress(attempt: attempt))
+            Console.out("attempt \(attempt)/\(config.attempts): waiting for READY (\(config.ready.via)), timeout \(Seconds.format(timeout)) s")
+        case .runHandshake(let attempt):
+            probe?.cancel()
+            bootLog.write("attempt#\(attempt) ready signal via=\(config.ready.via) elapsed=\(MonotonicClock.secondsText(since: attemptStarted)); handshake start")
+            runHandshake(attempt: attempt)
+        case .stopAttempt(let attempt, let failure, let retryIn):
+            stopAttempt(attempt: attempt, failure: failure, retryIn: retryIn)
+        case .waitBeforeRetry(let next, let delay):
+            after(delay, post: .delayElapsed(attempt: next))
+        case .declareReady(let attempt, let then):
+            probe?.cancel()
+            record.readyAttempt = attempt
+            record.readyElapsedSeconds = MonotonicClock.now() - attemptStarted
+            bootLog.write("attempt#\(attempt) ready observed elapsed=\(MonotonicClock.secondsText(since: attemptStarted)) via=\(config.ready.via)"
+                          + (config.handshake != nil ? " handshake=ok" : ""))
+            writeOutputs(ready: true, reason: "ready", attempts: attempt)
+            closeGroup()
+            return try perform(then)
+        case .runWarmup:
+            runWarmup()
+        case .runStep(let index):
+            runStep(index: index)
+        case .noteInvokerExit(let exit):
+            bootLog.write("invoker exited after ready \(exit)")
+            record.invokerExitAfterReady = exit
+        case .stopInvoker:
+            let invoker = self.invoker
+            let grace = config.stopGraceSeconds
+            background { [self] in
+                if let invoker {
+                    let report = invoker.stopTree(grace: grace)
+                    bootLog.write("invoker stopped pid=\(invoker.pid) \(describe(report))")
+                }
+                queue.post(.invokerStopped)
+            }
+        case .cancel(let signal):
+            probe?.cancel()
+            bootLog.write("cancelled signal=\(signal.name)")
+            let children = [step, handshake, invoker].compactMap { $0 }
+            let grace = config.stopGraceSeconds
+            background { [self] in
+                for child in children {
+                    let report = child.stopTree(grace: grace)
+                    bootLog.write("stopped pid=\(child.pid) \(describe(report))")
+                }
+                queue.post(.cancelDone)
+            }
+        case .finish(let outcome):
+            return finish(outcome)
+        }
+        return nil
+    }
+
+    private func spawnInvoker(attempt: Int) throws(LifecycleError) -> LifecycleAction {
+        if case .file(let path) = config.ready, FileManager.default.fileExists(atPath: path) {
+            try? FileManager.default.removeItem(atPath: path)
+            bootLog.write("attempt#\(attempt) removed stale ready file \(path)")
+        }
+        let probe = ReadyProbe(signal: config.ready) { [queue] in queue.post(.readySignalled(attempt: attempt)) }
+        self.probe = probe
+        attemptStarted = MonotonicClock.now()
+        let child: ChildProcess
+        do {
+            child = try spawn(config.invoker, stdout: .pipe, stderr: .file(invokerLog.path), detached: false)
+        } catch {
+            return try machine.spawnFailed(attempt: attempt, message: error.message)
+        }
+        invoker = child
+        bootLog.write("attempt#\(attempt) spawn pid=\(child.pid) cmd=\(BootLog.quote(config.invoker.arguments))")
+        let invokerLog = self.invokerLog
+        Thread.detachNewThread {
+            var splitter = LineSplitter()
+            child.drainStdout { chunk in
+                invokerLog.append(bytes: chunk)
+                splitter.feed(chunk).forEach(probe.offer(line:))
+            }
+            if let rest = splitter.finish() { probe.offer(line: rest) }
+        }
+        background { [queue] in
+            if let exit = child.waitForExit() { queue.post(.invokerExited(attempt: attempt, exit: exit)) }
+        }
+        return try machine.invokerSpawned(attempt: attempt)
+    }
+
+    private func runHandshake(attempt: Int) {
+        guard let spec = config.handshake else { return }
+        let log = config.invokerDir + "/handshake.log"
+        do {
+            let child = try spawn(spec.command, stdout: .file(log), stderr: .file(log), detached: false)
+            handshake = child
+            let grace = config.stopGraceSeconds
+            background { [queue] in
+                let started = MonotonicClock.now()
+                guard let exit = child.waitForExit(timeout: spec.timeoutSeconds) else {
+                    _ = child.stopTree(grace: grace)
+                    queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "no answer within \(Seconds.format(spec.timeoutSeconds)) s"))
+                    return
+                }
+                let took = MonotonicClock.secondsText(since: started)
+                queue.post(.handshakeDone(attempt: attempt, succeeded: exit == .exited(code: 0), detail: "\(exit) duration=\(took)"))
+            }
+        } catch {
+            queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "spawn error: \(error.message)"))
+        }
+    }
+
+    private func stopAttempt(attempt: Int, failure: AttemptFailure, retryIn: Double?) {
+        probe?.cancel()
+        let retry = retryIn.map { "; retrying in \(Seconds.format($0)) s" } ?? ""
+        switch failure {
+        case .timedOut(let seconds):
+            bootLog.write("attempt#\(attempt) timed out after \(Seconds.format(seconds)) s\(retry)")
+        case .exitedEarly(let exit):
+            bootLog.write("attempt#\(attempt) exited early \(exit)\(retry)")
+        case .spawnError(let message):
+            bootLog.write("attempt#\(attempt) spawn error: \(message)\(retry)")
+        case .handshakeFailed(let detail):
+            bootLog.write("attempt#\(attempt) handshake failed: \(detail)\(retry)")
+        }
+        let children = [handshake, invoker].compactMap { $0 }
+        handshake = nil
+        invoker = nil
+        let grace = config.stopGraceSeconds
+        background { [self] in
+            for child in children {
+                let report = child.stopTree(grace: grace)
+                if report.signalled > 0 { bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(describe(report))") }
+            }
+            queue.post(.attemptStopped(attempt: attempt))
+        }
+    }
+
+    private func runWarmup() {
+        guard let spec = config.warmup else { return }
+        if let name = spec.waitForProcess {
+            let existing = ProcessProbe.processes(named: [name])
+            if !existing.isEmpty {
+                queue.post(.warmupDone(.alreadyRunning(name: ProcessName.normalized(name), pids: existing.map(\.pid))))
+                return
+            }
+        }
+        let child: ChildProcess
+        do {
+            child = try spawn(spec.command, stdout: .file(config.invokerDir + "/warmup.log"),
+                              stderr: .file(config.invokerDir + "/warmup.log"), detached: true)
+        } catch {
+            queue.post(.warmupDone(.spawnFailed(error.message)))
+            return
+        }
+        bootLog.write("warmup start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
+        background { [queue] in
+            queue.post(.warmupDone(WarmupWatch.watch(child, waitFor: spec.waitForProcess, timeout: spec.timeoutSeconds)))
+        }
+    }
+
+    private func runStep(index: Int) {
+        let spec = config.steps[index]
+        stepStarted = MonotonicClock.now()
+        do {
+            let child = try spawn(spec.command, stdout: .inherit, stderr: .inherit, detached: false)
+            step = child
+            bootLog.write("step \(spec.name) start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
+            let started = stepStarted
+            background { [queue] in
+                let exit = child.waitForExit()
+                queue.post(.stepDone(index: index, exit: exit, seconds: MonotonicClock.now() - started, detail: nil))
+            }
+        } catch {
+            bootLog.write("step \(spec.name) start")
+            queue.post(.stepDone(index: index, exit: nil, seconds: MonotonicClock.now() - stepStarted, detail: error.message))
+        }
+    }
+
+    private func finish(_ outcome: Outcome) -> Int32 {
+        record.outcome = outcome
+        switch outcome {
+        case .notReady(let failure, let attempts):
+            bootLog.write("all attempts exhausted; lastError=\(failure)")
+            if config.warmup != nil { bootLog.write("warmup skipped reason=invoker_not_ready") }
+            for name in record.stepNames { bootLog.write("step \(name) skipped reason=invoker_not_ready") }
+            writeOutputs(ready: false, reason: failure.reasonCode, attempts: attempts)
+        case .cancelled:
+            writeOutputs(ready: false, reason: "cancelled", attempts: machine.attempt)
+        case .stepFailed:
+            for name in record.stepsNotRun { bootLog.write("step \(name) skipped reason=previous_step_failed") }
+        case .succeeded:
+            break
+        }
+        if config.keepInvoker, machine.invokerRunning, let invoker {
+            record.keptInvokerPID = invoker.pid
+            bootLog.write("invoker kept running pid=\(invoker.pid)")
+        }
+        closeGroup()
+        let code = ExitCode.of(outcome, onNotReady: config.onNotReady)
+        bootLog.write("finished outcome=\(Self.name(of: outcome)) exit=\(code)")
+        if let path = destinations.summary {
+            appendOrWarn(RunSummary.markdown(record), to: path, what: "step summary")
+        }
+        return code
+    }
+
+    // MARK: - Helpers
+
+    private func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, detached: Bool) throws(SpawnError) -> ChildProcess {
+        let childEnvironment = environment.merging(command.environment) { _, new in new }
+        let executable = try ExecutableLookup.forEnvironment(childEnvironment)
+            .resolve(command.arguments[0], workingDirectory: command.workingDirectory)
+        return try ChildProcess.spawn(SpawnRequest(
+            executable: executable, arguments: command.arguments, workingDirectory: command.workingDirectory,
+            environment: childEnvironment, stdout: stdout, stderr: stderr, detached: detached))
+    }
+
+    private func writeOutputs(ready: Bool, reason: String, attempts: Int) {
+        guard !outputsWritten else { return }
+        outputsWritten = true
+        guard let path = destinations.githubOutput else { return }
+        let elapsed = Int(((MonotonicClock.now() - runStarted) * 1000).rounded())
+        appendOrWarn(GitHubOutputs(ready: ready, reason: reason, attempts: attempts, elapsedMilliseconds: elapsed).text,
+                     to: path, what: "GITHUB_OUTPUT")
+    }
+
+    private func appendOrWarn(_ text: String, to path: String, what: String) {
+        do {
+            try AppendFile(path: path).append(text)
+        } catch {
+            Console.err("warning: cannot write the \(what) file \(path): \(error.localizedDescription)")
+        }
+    }
+
+    private func closeGroup() {
+        if groupOpen {
+            Console.out("::endgroup::")
+            groupOpen = false
+        }
+    }
+
+    private func stopEverything() {
+        for child in [step, handshake, invoker].compactMap({ $0 }) {
+            _ = child.stopTree(grace: config.stopGraceSeconds)
+        }
+    }
+
+    private func describe(_ report: TreeStopReport) -> String {
+        var text = "processes=\(report.signalled) signal=SIGTERM" + (report.killed ? " killed=yes" : " killed=no")
+        if !report.survivors.isEmpty { text += " survivors=\(report.survivors.map(String.init).joined(separator: ","))" }
+        return text
+    }
+
+    private func after(_ seconds: Double, post event: RunEvent) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [queue] in queue.post(event) }
+    }
+
+    private func background(_ work: @escaping @Sendable () -> Void) {
+        Thread.detachNewThread(work)
+    }
+
+    static func name(of outcome: Outcome) -> String {
+        switch outcome {
+        case .succeeded: return "succeeded"
+        case .stepFailed: return "step_failed"
+        case .notReady: return "not_ready"
+        case .cancelled: return "cancelled"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import ProcessProbe
+
+/// Waits for a started warmup to be done: its command exits, the awaited process appears,
+/// or the timeout passes (then the warmup is left running).
+enum WarmupWatch {
+    static let pollInterval: TimeInterval = 0.1
+
+    static func watch(_ child: ChildProcess, waitFor name: String?, timeout: Double) -> WarmupResult {
+        let started = MonotonicClock.now()
+        while true {
+            let waited = MonotonicClock.now() - started
+            if let name, let seen = ProcessProbe.processes(named: [name]).first {
+                return .sawProcess(name: seen.name, pid: seen.pid, seconds: rounded(waited), warmupRunning: child.exit == nil)
+            }
+            if let exit = child.exit {
+                return .exited(exit, seconds: rounded(waited))
+            }
+            if waited >= timeout {
+                return .leftRunning(pid: child.pid, seconds: timeout)
+            }
+            Thread.sleep(forTimeInterval: pollInterval)
+        }
+    }
+
+    private static func rounded(_ seconds: Double) -> Double {
+        (seconds * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,231 @@
+/// The invoker lifecycle as a value: events in, one action out.
+///
+/// idle → spawning(n) → awaitingReady(n) → [handshaking(n)] → warmingUp → runningStep(i) → stoppingInvoker → finished.
+/// A failed attempt goes stoppingAttempt(n) → backingOff(n+1) → spawning(n+1), or to finished(notReady)
+/// after the last one. Any state but finished goes to cancelling on a cancel signal.
+/// Warmup and steps are only reachable through READY. Timers, probes and exits carry their
+/// attempt number: one from an earlier attempt, or one that lost a race, yields `.none`;
+/// an event that cannot happen in the current state throws.
+public struct LifecycleStateMachine: Sendable {
+    /// Where the lifecycle is.
+    public enum State: Equatable, Sendable, CustomStringConvertible {
+        case idle
+        case spawning(attempt: Int)
+        case awaitingReady(attempt: Int)
+        case handshaking(attempt: Int)
+        case stoppingAttempt(attempt: Int, failure: AttemptFailure)
+        case backingOff(nextAttempt: Int)
+        case warmingUp
+        case runningStep(index: Int)
+        case stoppingInvoker(Outcome)
+        case cancelling(CancelSignal)
+        case finished(Outcome)
+
+        public var description: String {
+            switch self {
+            case .idle: return "idle"
+            case .spawning(let n): return "spawning(attempt \(n))"
+            case .awaitingReady(let n): return "awaitingReady(attempt \(n))"
+            case .handshaking(let n): return "handshaking(attempt \(n))"
+            case .stoppingAttempt(let n, _): return "stoppingAttempt(attempt \(n))"
+            case .backingOff(let n): return "backingOff(next attempt \(n))"
+            case .warmingUp: return "warmingUp"
+            case .runningStep(let i): return "runningStep(\(i))"
+            case .stoppingInvoker: return "stoppingInvoker"
+            case .cancelling(let s): return "cancelling(\(s.name))"
+            case .finished: return "finished"
+            }
+        }
+    }
+
+    public let policy: LifecyclePolicy
+    public private(set) var state: State = .idle
+    /// The attempt whose invoker is (or was last) running; 0 before the first spawn.
+    public private(set) var attempt = 0
+    /// Whether the READY invoker is still believed to be running.
+    public private(set) var invokerRunning = false
+
+    public init(policy: LifecyclePolicy) {
+        self.policy = policy
+    }
+
+    // MARK: - Events
+
+    /// The run begins.
+    public mutating func start() throws(LifecycleError) -> LifecycleAction {
+        guard case .idle = state else { throw illegal("start") }
+        attempt = 1
+        state = .spawning(attempt: 1)
+        return .spawnInvoker(attempt: 1)
+    }
+
+    /// The invoker for `attempt` was started.
+    public mutating func invokerSpawned(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+        guard case .spawning(let current) = state, current == n else { throw illegal("invokerSpawned(\(n))") }
+        invokerRunning = true
+        state = .awaitingReady(attempt: n)
+        return .awaitReady(attempt: n, timeoutSeconds: policy.timeoutSeconds)
+    }
+
+    /// The invoker for `attempt` could not be started.
+    public mutating func spawnFailed(attempt n: Int, message: String) throws(LifecycleError) -> LifecycleAction {
+        guard case .spawning(let current) = state, current == n else { throw illegal("spawnFailed(\(n))") }
+        return failAttempt(n, .spawnError(message))
+    }
+
+    /// The READY signal (file, line or port) was seen for `attempt`.
+    public mutating func readyObserved(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+        try checkNotFuture(n, "readyObserved(\(n))")
+        guard case .awaitingReady(let current) = state, current == n else { return .none }
+        if policy.hasHandshake {
+            state = .handshaking(attempt: n)
+            return .runHandshake(attempt: n)
+        }
+        return becomeReady(n)
+    }
+
+    /// The handshake for `attempt` ended.
+    public mutating func handshakeFinished(attempt n: Int, succeeded: Bool, detail: String) throws(LifecycleError) -> LifecycleAction {
+        try checkNotFuture(n, "handshakeFinished(\(n))")
+        guard case .handshaking(let current) = state, current == n else { return .none }
+        return succeeded ? becomeReady(n) : failAttempt(n, .handshakeFailed(detail))
+    }
+
+    /// The timeout timer of `attempt` fired.
+    public mutating func attemptTimedOut(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+        try checkNotFuture(n, "attemptTimedOut(\(n))")
+        guard case .awaitingReady(let current) = state, current == n else { return .none }
+        return failAttempt(n, .timedOut(seconds: policy.timeoutSeconds))
+    }
+
+    /// The invoker started by `attempt` exited.
+    public mutating func invokerExited(attempt n: Int, exit: ProcessExit) throws(LifecycleError) -> LifecycleAction {
+        try checkNotFuture(n, "invokerExited(\(n))")
+        guard n == attempt else { return .none }
+        switch state {
+        case .awaitingReady, .handshaking:
+            invokerRunning = false
+            return failAttempt(n, .exitedEarly(exit))
+        case .warmingUp, .runningStep:
+            guard invokerRunning else { return .none }
+            invokerRunning = false
+            return .noteInvokerExit(exit)
+        case .stoppingAttempt, .stoppingInvoker, .cancelling, .finished:
+            invokerRunning = false
+            return .none
+        case .idle, .spawning, .backingOff:
+            throw illegal("invokerExited(\(n))")
+        }
+    }
+
+    /// The tree of a failed attempt has been stopped.
+    public mutating func attemptStopped(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+        if case .cancelling = state { return .none }
+        guard case .stoppingAttempt(let current, let failure) = state, current == n else {
+            throw illegal("attemptStopped(\(n))")
+        }
+        invokerRunning = false
+        if n < policy.attempts {
+            state = .backingOff(nextAttempt: n + 1)
+            return .waitBeforeRetry(nextAttempt: n + 1, delaySeconds: policy.delaySeconds)
+        }
+        let outcome = Outcome.notReady(lastFailure: failure, attempts: n)
+        state = .finished(outcome)
+        return .finish(outcome)
+    }
+
+    /// The delay before `attempt` has passed.
+    public mutating func delayElapsed(nextAttempt n: Int) throws(LifecycleError) -> LifecycleAction {
+        if case .cancelling = state { return .none }
+        guard case .backingOff(let next) = state, next == n else { throw illegal("delayElapsed(\(n))") }
+        attempt = n
+        state = .spawning(attempt: n)
+        return .spawnInvoker(attempt: n)
+    }
+
+    /// The warmup finished (exited, saw its process, or was left running at its timeout).
+    public mutating func warmupFinished() throws(LifecycleError) -> LifecycleAction {
+        if case .cancelling = state { return .none }
+        guard case .warmingUp = state else { throw illegal("warmupFinished") }
+        return policy.stepCount > 0 ? startStep(0) : endSequence(.succeeded)
+    }
+
+    /// The heavy step at `index` exited with `exitCode`.
+    public mutating func stepFinished(index: Int, exitCode: Int32) throws(LifecycleError) -> LifecycleAction {
+        if case .cancelling = state { return .none }
+        guard case .runningStep(let current) = state, current == index else { throw illegal("stepFinished(\(index))") }
+        if exitCode != 0 { return endSequence(.stepFailed(index: index)) }
+        return index + 1 < policy.stepCount ? startStep(index + 1) : endSequence(.succeeded)
+    }
+
+    /// The invoker tree was stopped at the end of the sequence.
+    public mutating func invokerStopped() throws(LifecycleError) -> LifecycleAction {
+        if case .cancelling = state { return .none }
+        guard case .stoppingInvoker(let outcome) = state else { throw illegal("invokerStopped") }
+        invokerRunning = false
+        state = .finished(outcome)
+        return .finish(outcome)
+    }
+
+    /// SIGINT or SIGTERM arrived.
+    public mutating func cancelRequested(_ signal: CancelSignal) -> LifecycleAction {
+        switch state {
+        case .cancelling, .finished:
+            return .none
+        case .idle, .spawning, .awaitingReady, .handshaking, .stoppingAttempt, .backingOff,
+             .warmingUp, .runningStep, .stoppingInvoker:
+            state = .cancelling(signal)
+            return .cancel(signal)
+        }
+    }
+
+    /// Everything the cancellation had to stop is stopped.
+    public mutating func cancelCompleted() throws(LifecycleError) -> LifecycleAction {
+        guard case .cancelling(let signal) = state else { throw illegal("cancelCompleted") }
+        invokerRunning = false
+        state = .finished(.cancelled(signal))
+        return .finish(.cancelled(signal))
+    }
+
+    // MARK: - Transitions
+
+    private mutating func failAttempt(_ n: Int, _ failure: AttemptFailure) -> LifecycleAction {
+        state = .stoppingAttempt(attempt: n, failure: failure)
+        return .stopAttempt(attempt: n, failure: failure, retryInSeconds: n < policy.attempts ? policy.delaySeconds : nil)
+    }
+
+    private mutating func becomeReady(_ n: Int) -> LifecycleAction {
+        let next: LifecycleAction
+        if policy.hasWarmup {
+            state = .warmingUp
+            next = .runWarmup
+        } else if policy.stepCount > 0 {
+            next = startStep(0)
+        } else {
+            next = endSequence(.succeeded)
+        }
+        return .declareReady(attempt: n, then: next)
+    }
+
+    private mutating func startStep(_ index: Int) -> LifecycleAction {
+        state = .runningStep(index: index)
+        return .runStep(index: index)
+    }
+
+    private mutating func endSequence(_ outcome: Outcome) -> LifecycleAction {
+        if policy.keepInvoker {
+            state = .finished(outcome)
+            return .finish(outcome)
+        }
+        state = .stoppingInvoker(outcome)
+        return .stopInvoker
+    }
+
+    private func checkNotFuture(_ n: Int, _ event: String) throws(LifecycleError) {
+        if n > attempt || n < 1 { throw illegal(event) }
+    }
+
+    private func illegal(_ event: String) -> LifecycleError {
+        .illegalEvent(event: event, state: state.description)
+    }
+}

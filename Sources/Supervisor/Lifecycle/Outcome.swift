@@ -1,0 +1,39 @@
+/// How a whole run ended.
+public enum Outcome: Equatable, Sendable {
+    /// READY was observed and every heavy step exited 0.
+    case succeeded
+    /// READY was observed and the heavy step at this index exited non-zero (later steps did not run).
+    case stepFailed(index: Int)
+    /// READY was never observed after `attempts` attempts; warmup and steps were skipped.
+    case notReady(lastFailure: AttemptFailure, attempts: Int)
+    /// A cancel signal arrived.
+    case cancelled(CancelSignal)
+}
+
+/// What to do when the invoker never becomes READY.
+public enum NotReadyPolicy: String, Sendable, CaseIterable {
+    /// Skip warmup and steps and exit 0, so the job goes on and says why in its summary.
+    case skip
+    /// Skip warmup and steps and exit 3.
+    case fail
+}
+
+/// The process exit codes of the supervisor, shared by every subcommand.
+public enum ExitCode {
+    public static let success: Int32 = 0
+    public static let stepFailed: Int32 = 1
+    public static let notReady: Int32 = 3
+    public static let usage: Int32 = 64
+    /// The supervisor itself went wrong (a bug); boot.log has an `internal error` line.
+    public static let internalError: Int32 = 70
+
+    /// The exit code for a run that ended this way.
+    public static func of(_ outcome: Outcome, onNotReady: NotReadyPolicy) -> Int32 {
+        switch outcome {
+        case .succeeded: return success
+        case .stepFailed: return stepFailed
+        case .notReady: return onNotReady == .fail ? notReady : success
+        case .cancelled(let signal): return signal.exitCode
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// How durations in seconds are printed to users.
+public enum Seconds {
+    /// Whole numbers without a decimal point (`7`), others with up to three decimals (`0.25`).
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}

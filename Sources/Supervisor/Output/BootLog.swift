@@ -1,0 +1,38 @@
+import Foundation
+
+/// `<resultsDir>/_invoker/boot.log`: one line per lifecycle event, `[<UTC ISO-8601 ms>Z] <text>`,
+/// each written and flushed on its own so a killed supervisor leaves a valid prefix.
+/// Every line is also passed to `mirror` (the live progress on stdout). Format: docs/boot-log.md.
+final class BootLog: @unchecked Sendable {
+    private let file: AppendFile
+    private let mirror: (String) -> Void
+    private let clock: () -> Date
+
+    init(file: AppendFile, clock: @escaping () -> Date = Date.init, mirror: @escaping (String) -> Void) {
+        self.file = file
+        self.clock = clock
+        self.mirror = mirror
+    }
+
+    var path: String { file.path }
+
+    /// Writes one line stamped with the current time.
+    func write(_ text: String) {
+        let line = BootLog.line(text, at: clock())
+        file.append(line + "\n")
+        mirror(line)
+    }
+
+    /// One formatted line (without its newline).
+    static func line(_ text: String, at date: Date) -> String {
+        "[\(Timestamp.iso8601(date))] \(text)"
+    }
+
+    /// A command as shown in boot.log: arguments joined by spaces, those with spaces or quotes in double quotes.
+    static func quote(_ arguments: [String]) -> String {
+        arguments.map { argument in
+            guard argument.isEmpty || argument.contains(where: { $0 == " " || $0 == "\"" || $0 == "\t" }) else { return argument }
+            return "\"" + argument.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,22 @@
+#if os(Linux)
+import Dispatch
+import Glibc
+
+/// Routes SIGINT and SIGTERM to a handler instead of ending the process, and ignores SIGPIPE
+/// (children get default dispositions back when they are spawned).
+enum CancelSignals {
+    private nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+
+    /// Installs the handler; call once, before spawning anything.
+    static func install(_ handler: @escaping @Sendable (CancelSignal) -> Void) {
+        signal(SIGPIPE, SIG_IGN)
+        for (number, kind) in [(SIGINT, CancelSignal.interrupt), (SIGTERM, CancelSignal.terminate)] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { handler(kind) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+#endif

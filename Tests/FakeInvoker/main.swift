@@ -1,0 +1,150 @@
+// A stand-in for the seed repo's PowerShell invoker, LVCompare and LabVIEW, used by the tests,
+// the demo and the benchmark. Every behaviour is a command-line knob; see `usage` below.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let usage = """
+usage: fake-invoker [knobs]
+  --boot-delay S        wait S seconds before signalling READY (or crashing)
+  --ready-file PATH     signal READY by writing an invoker-ready/v1 JSON file (atomically)
+  --ready-line TEXT     signal READY by printing TEXT on stdout
+  --ready-port N        signal READY by listening on 127.0.0.1:N
+  --stamp FILE          append the epoch time (µs) at which READY was signalled
+  --crash CODE          exit with CODE after the boot delay, before READY
+  --hang                never signal READY
+  --exit-after S        exit 0 S seconds after READY (default: run until stopped)
+  --grandchildren A,B   start children named A, B (e.g. pwsh,LVCompare,LabVIEW) that sleep forever
+  --pid-file PATH       write own PID then the children's PIDs, one per line
+  --ignore-term         ignore SIGTERM (so only a kill stops it)
+  --noise N             print N lines of chatter on stdout and stderr before READY
+"""
+
+var options: [String: String] = [:]
+var flags: Set<String> = []
+var index = 1
+let arguments = CommandLine.arguments
+while index < arguments.count {
+    let name = arguments[index]
+    if ["--hang", "--ignore-term", "--sleep"].contains(name) {
+        flags.insert(name)
+    } else if name.hasPrefix("--"), index + 1 < arguments.count {
+        options[name] = arguments[index + 1]
+        index += 1
+    } else {
+        FileHandle.standardError.write(Data("fake-invoker: unknown argument \(name)\n\(usage)\n".utf8))
+        exit(2)
+    }
+    index += 1
+}
+
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+func sleepForever() -> Never {
+    while true { sleep(3600) }
+}
+
+func ownExecutable() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+}
+
+/// Starts a copy of this program under another image name (a symlink named `name`), sleeping forever.
+func spawnNamed(_ name: String) -> pid_t {
+    let folder = NSTemporaryDirectory() + "fake-invoker-names-\(getuid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let link = folder + "/" + name
+    if (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != ownExecutable() {
+        try? FileManager.default.removeItem(atPath: link)
+        try? FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: ownExecutable())
+    }
+    var pid: pid_t = 0
+    let argv = [strdup(link), strdup("--sleep"), nil]
+    defer { argv.forEach { free($0) } }
+    let result = posix_spawn(&pid, link, nil, nil, argv, environ)
+    guard result == 0 else {
+        FileHandle.standardError.write(Data("fake-invoker: cannot start \(name): \(result)\n".utf8))
+        exit(4)
+    }
+    return pid
+}
+
+func listen(port: UInt16) -> Int32 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var yes: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard bound == 0, Glibc.listen(fd, 16) == 0 else {
+        FileHandle.standardError.write(Data("fake-invoker: cannot listen on port \(port)\n".utf8))
+        exit(5)
+    }
+    return fd
+}
+
+func stamp(to path: String?) {
+    guard let path else { return }
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let micros = Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
+    let line = "\(micros)\n"
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    _ = line.withCString { write(fd, $0, strlen($0)) }
+    close(fd)
+}
+
+if flags.contains("--sleep") { sleepForever() }
+if flags.contains("--ignore-term") { signal(SIGTERM, SIG_IGN) }
+
+var pids = [getpid()]
+for name in (options["--grandchildren"] ?? "").split(separator: ",") {
+    pids.append(spawnNamed(String(name)))
+}
+if let path = options["--pid-file"] {
+    try? pids.map(String.init).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+}
+for number in 0..<(Int(options["--noise"] ?? "0") ?? 0) {
+    say("fake-invoker: chatter \(number)")
+    FileHandle.standardError.write(Data("fake-invoker: warning \(number)\n".utf8))
+}
+if let delay = Double(options["--boot-delay"] ?? "0"), delay > 0 {
+    Thread.sleep(forTimeInterval: delay)
+}
+if let code = options["--crash"] {
+    say("fake-invoker: crashing with code \(code)")
+    exit(Int32(code) ?? 1)
+}
+if flags.contains("--hang") { sleepForever() }
+
+var listener: Int32 = -1
+if let port = options["--ready-port"].flatMap(UInt16.init) {
+    listener = listen(port: port)
+    stamp(to: options["--stamp"])
+}
+if let path = options["--ready-file"] {
+    let body = #"{"schema":"invoker-ready/v1","pipe":"fake","pid":\#(getpid()),"at":"\#(Date())"}"#
+    try? body.write(toFile: path, atomically: true, encoding: .utf8)
+    stamp(to: options["--stamp"])
+}
+if let line = options["--ready-line"] {
+    say(line)
+    stamp(to: options["--stamp"])
+}
+if let after = options["--exit-after"].flatMap(Double.init) {
+    Thread.sleep(forTimeInterval: after)
+    exit(0)
+}
+if listener >= 0 {
+    while true {
+        let client = accept(listener, nil, nil)
+        if client >= 0 { close(client) }
+    }
+}
+sleepForever()
