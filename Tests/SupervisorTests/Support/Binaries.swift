@@ -1,0 +1,12 @@
+import Foundation
+
+/// The programs the package builds, found next to the test bundle.
+enum Binaries {
+    static let folder: String = {
+        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (testBinary as NSString).deletingLastPathComponent
+    }()
+
+    static var supervisor: String { folder + "/invoker-supervisor" }
+    static var fakeInvoker: String { folder + "/fake-invoker" }
+}
