@@ -43,7 +43,8 @@ public struct ProcStat: Equatable, Sendable {
 
     /// Splits the NUL-separated text of `/proc/<pid>/cmdline` into arguments.
     public static func arguments(fromCmdline data: [UInt8]) -> [String] {
-        data.split(separator: 0, omittingEmptySubsequences: false)
+        guard !data.isEmpty else { return [] }
+        return data.split(separator: 0, omittingEmptySubsequences: false)
             .dropLast(data.last == 0 ? 1 : 0)
             .map { String(decoding: $0, as: UTF8.self) }
     }

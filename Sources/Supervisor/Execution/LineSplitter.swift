@@ -1,7 +1,11 @@
 /// Cuts a byte stream into text lines (LF or CRLF). A line longer than `maxLineBytes` is passed on in pieces.
 struct LineSplitter {
-    var maxLineBytes = 65536
+    let maxLineBytes: Int
     private var pending: [UInt8] = []
+
+    init(maxLineBytes: Int = 65536) {
+        self.maxLineBytes = maxLineBytes
+    }
 
     /// Adds bytes and returns the lines they complete.
     mutating func feed(_ bytes: [UInt8]) -> [String] {
