@@ -104,3 +104,16 @@ final class OutputFormatTests: XCTestCase {
         }
     }
 }
+
+/// Timestamps agree with Foundation's ISO-8601 formatter across leap years, epochs and centuries.
+final class TimestampTests: XCTestCase {
+    func testMatchesFoundationFormatter() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let instants: [Double] = [0, 0.999, 951_782_400.5, 1_709_164_800.123, 1_795_692_038.25, 4_102_444_799.999, -86_400.5]
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            XCTAssertEqual(Timestamp.iso8601(date), formatter.string(from: date), "at \(seconds)")
+        }
+    }
+}

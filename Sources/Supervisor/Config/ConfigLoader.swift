@@ -76,7 +76,7 @@ public enum ConfigLoader {
         if top.has("steps") {
             for reader in try top.objects("steps", allowed: ["name"] + commandKeys) {
                 let name = try reader.string("name")
-                guard name.range(of: "^[A-Za-z0-9._-]{1,64}$", options: .regularExpression) != nil else {
+                guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
                     throw .invalidValue(key: reader.key("name"), problem: "is \"\(name)\"",
                                         fix: "use 1 to 64 letters, digits, '.', '_' or '-'")
                 }
