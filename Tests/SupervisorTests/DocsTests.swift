@@ -1,0 +1,42 @@
+import XCTest
+@testable import Supervisor
+
+/// The documented formats and examples stay true to the code.
+final class DocsTests: XCTestCase {
+    private func doc(_ path: String) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func testSummaryDocShowsTheExactNotReadyLine() throws {
+        let text = try doc("docs/summary.md")
+        XCTAssertTrue(text.contains(RunSummary.notReadyLine(reason: "timeout", attempts: 3, delaySeconds: 7, timeoutSeconds: 60)))
+    }
+
+    func testGitHubOutputsDocShowsTheOutputLines() throws {
+        let text = try doc("docs/github-outputs.md")
+        XCTAssertTrue(text.contains(GitHubOutputs(ready: true, reason: "ready", attempts: 1, elapsedMilliseconds: 1514).text))
+    }
+
+    func testBootLogDocExamplesHaveTheLineShape() throws {
+        let examples = try doc("docs/boot-log.md").split(separator: "\n").filter { $0.hasPrefix("[20") }
+        XCTAssertGreaterThan(examples.count, 10)
+        for line in examples {
+            XCTAssertNotNil(line.range(of: #"^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\] \S"#, options: .regularExpression), String(line))
+        }
+    }
+
+    func testExampleConfigsLoad() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for path in ["packaging/examples/supervisor.json", "demo/demo.json"] {
+            XCTAssertNoThrow(try ConfigLoader.load(path: root.appendingPathComponent(path).path), path)
+        }
+    }
+
+    func testHelpListsEveryExitCode() {
+        for code in [ExitCode.success, ExitCode.stepFailed, ExitCode.notReady, ExitCode.usage, ExitCode.internalError,
+                     CancelSignal.interrupt.exitCode, CancelSignal.terminate.exitCode] {
+            XCTAssertTrue(HelpText.main.contains("\n  \(code)"), "exit code \(code) missing from --help")
+        }
+    }
+}
