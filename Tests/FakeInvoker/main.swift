@@ -1,9 +1,8 @@
 // A stand-in for the seed repo's PowerShell invoker, LVCompare and LabVIEW, used by the tests,
 // the demo and the benchmark. Every behaviour is a command-line knob; see `usage` below.
 import Foundation
-#if canImport(Glibc)
+#if os(Linux)
 import Glibc
-#endif
 
 let usage = """
 usage: fake-invoker [knobs]
@@ -148,3 +147,7 @@ if listener >= 0 {
     }
 }
 sleepForever()
+#else
+FileHandle.standardError.write(Data("fake-invoker runs on Linux only; the integration tests that use it are Linux-only.\n".utf8))
+exit(2)
+#endif

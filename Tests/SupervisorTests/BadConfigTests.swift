@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import XCTest
 
 /// Bad input: exit 64, one `Error:` line naming the key and the fix, and nothing written.
@@ -73,3 +75,4 @@ final class BadConfigTests: XCTestCase {
         XCTAssertTrue(run2.stderr.contains("unknown subcommand 'launch'"))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import XCTest
 
 /// A runner cancel (SIGINT / SIGTERM) in the middle of a run: trees stopped, `cancelled` logged, 130 / 143.
@@ -33,3 +35,4 @@ final class CancellationTests: XCTestCase {
         XCTAssertTrue(allGone(scratch.pids() + scratch.pids("step-pids.txt")))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import XCTest
 
 /// READY never observed: retries, tree stops, skipped steps, the summary line, outputs and exit codes.
@@ -91,3 +93,4 @@ final class NotReadyTests: XCTestCase {
         XCTAssertTrue(allGone(scratch.pids()))
     }
 }
+#endif

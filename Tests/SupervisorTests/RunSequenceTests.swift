@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import XCTest
 
 /// `run` end to end with the fake invoker: real processes, real files, real exit codes.
@@ -149,3 +151,4 @@ func bootStamps(_ log: String) throws -> [(date: Date, text: String)] {
 func killAll(_ pids: [Int32]) {
     for pid in pids { kill(pid, SIGKILL) }
 }
+#endif

@@ -187,7 +187,8 @@ final class RunExecutor: @unchecked Sendable {
         attemptStarted = MonotonicClock.now()
         let child: ChildProcess
         do {
-            child = try spawn(config.invoker, stdout: .pipe, stderr: .file(invokerLog.path), detached: false)
+            child = try spawn(config.invoker, stdout: .pipe, stderr: .file(invokerLog.path),
+                              domain: config.keepInvoker ? .treeKeptAfterExit : .tree)
         } catch {
             return try machine.spawnFailed(attempt: attempt, message: error.message)
         }
@@ -212,7 +213,7 @@ final class RunExecutor: @unchecked Sendable {
         guard let spec = config.handshake else { return }
         let log = config.invokerDir + "/handshake.log"
         do {
-            let child = try spawn(spec.command, stdout: .file(log), stderr: .file(log), detached: false)
+            let child = try spawn(spec.command, stdout: .file(log), stderr: .file(log), domain: .tree)
             handshake = child
             let grace = config.stopGraceSeconds
             background { [queue] in
@@ -268,7 +269,7 @@ final class RunExecutor: @unchecked Sendable {
         let child: ChildProcess
         do {
             child = try spawn(spec.command, stdout: .file(config.invokerDir + "/warmup.log"),
-                              stderr: .file(config.invokerDir + "/warmup.log"), detached: true)
+                              stderr: .file(config.invokerDir + "/warmup.log"), domain: .detached)
         } catch {
             queue.post(.warmupDone(.spawnFailed(error.message)))
             return
@@ -283,7 +284,7 @@ final class RunExecutor: @unchecked Sendable {
         let spec = config.steps[index]
         stepStarted = MonotonicClock.now()
         do {
-            let child = try spawn(spec.command, stdout: .inherit, stderr: .inherit, detached: false)
+            let child = try spawn(spec.command, stdout: .inherit, stderr: .inherit, domain: .tree)
             step = child
             bootLog.write("step \(spec.name) start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
             let started = stepStarted
@@ -327,13 +328,13 @@ final class RunExecutor: @unchecked Sendable {
 
     // MARK: - Helpers
 
-    private func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, detached: Bool) throws(SpawnError) -> ChildProcess {
+    private func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, domain: StopDomain) throws(SpawnError) -> ChildProcess {
         let childEnvironment = environment.merging(command.environment) { _, new in new }
         let executable = try ExecutableLookup.forEnvironment(childEnvironment)
             .resolve(command.arguments[0], workingDirectory: command.workingDirectory)
         return try ChildProcess.spawn(SpawnRequest(
             executable: executable, arguments: command.arguments, workingDirectory: command.workingDirectory,
-            environment: childEnvironment, stdout: stdout, stderr: stderr, detached: detached))
+            environment: childEnvironment, stdout: stdout, stderr: stderr, domain: domain))
     }
 
     private func writeOutputs(ready: Bool, reason: String, attempts: Int) {

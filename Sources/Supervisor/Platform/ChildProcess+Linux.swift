@@ -57,7 +57,7 @@ final class ChildProcess: @unchecked Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
         let setSession: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc ≥ 2.26), not exported to Swift
         var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-        if request.detached {
+        if request.domain == .detached {
             flags |= setSession
         } else {
             flags |= Int32(POSIX_SPAWN_SETPGROUP)

@@ -18,10 +18,19 @@ struct SpawnRequest: Equatable, Sendable {
     var environment: [String: String]
     var stdout: OutputTarget
     var stderr: OutputTarget
-    /// When true the child is started outside the supervisor's stop domain (its own session or
-    /// job-less on Windows) so it outlives the supervisor; otherwise it leads a new process group
-    /// (or Job Object) that `stopTree` ends as a whole.
-    var detached: Bool
+    var domain: StopDomain
+}
+
+/// How a child's process tree relates to the supervisor.
+enum StopDomain: Equatable, Sendable {
+    /// The child leads its own process group (Job Object on Windows) that `stopTree` ends as a
+    /// whole; on Windows the job also ends if the supervisor dies.
+    case tree
+    /// As `tree`, but the tree is left running when the supervisor exits (`keepInvoker`).
+    case treeKeptAfterExit
+    /// Outside every stop domain (own session; no job, detached console on Windows), so the child
+    /// outlives the supervisor: the warmup.
+    case detached
 }
 
 /// Why a child could not be started.

@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import Foundation
 
 /// The programs the package builds, found next to the test bundle.
@@ -10,3 +12,4 @@ enum Binaries {
     static var supervisor: String { folder + "/invoker-supervisor" }
     static var fakeInvoker: String { folder + "/fake-invoker" }
 }
+#endif

@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import Foundation
 import XCTest
 
@@ -85,3 +87,4 @@ func allGone(_ pids: [Int32], seconds: Double = 10) -> Bool {
     }
     return !pids.contains(where: isAlive)
 }
+#endif

@@ -1,3 +1,5 @@
+#if os(Linux)
+// Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -52,3 +54,4 @@ final class SupervisorProcess {
         return (run.wait(), run)
     }
 }
+#endif

@@ -1,0 +1,277 @@
+#if os(Windows)
+import Foundation
+import WinSDK
+
+/// A child started by the supervisor: a Windows process in its own console process group and,
+/// unless detached, in its own Job Object so that its whole tree can be ended.
+final class ChildProcess: @unchecked Sendable {
+    let pid: Int32
+    /// Read end of the stdout pipe, when stdout was `.pipe`.
+    let stdoutPipe: HANDLE?
+    private let process: HANDLE
+    private let job: HANDLE?
+    private let exitLock = NSCondition()
+    private var exitStatus: ProcessExit?
+
+    private init(pid: Int32, process: HANDLE, job: HANDLE?, stdoutPipe: HANDLE?) {
+        self.pid = pid
+        self.process = process
+        self.job = job
+        self.stdoutPipe = stdoutPipe
+    }
+
+    // MARK: - Spawn
+
+    /// Starts the child; call from one thread only. Only the child's three standard handles are
+    /// inherited (an explicit handle list), so long-lived children never hold the supervisor's pipes.
+    static func spawn(_ request: SpawnRequest) throws(SpawnError) -> ChildProcess {
+        var handles = StandardHandles()
+        defer { handles.closeChildSide() }
+        try handles.open(request)
+
+        var listSize: SIZE_T = 0
+        _ = InitializeProcThreadAttributeList(nil, 1, 0, &listSize)
+        let listMemory = UnsafeMutableRawPointer.allocate(byteCount: Int(listSize), alignment: 16)
+        defer { listMemory.deallocate() }
+        let attributeList = OpaquePointer(listMemory)
+        guard InitializeProcThreadAttributeList(attributeList, 1, 0, &listSize) else { throw lastError("InitializeProcThreadAttributeList") }
+        defer { DeleteProcThreadAttributeList(attributeList) }
+        var inherited = handles.uniqueChildHandles
+        let handleListAttribute = DWORD_PTR(0x0002_0002)  // PROC_THREAD_ATTRIBUTE_HANDLE_LIST
+        guard UpdateProcThreadAttribute(attributeList, 0, handleListAttribute, &inherited,
+                                        SIZE_T(MemoryLayout<HANDLE?>.stride * inherited.count), nil, nil) else {
+            throw lastError("UpdateProcThreadAttribute")
+        }
+
+        var startup = STARTUPINFOEXW()
+        startup.StartupInfo.cb = DWORD(MemoryLayout<STARTUPINFOEXW>.size)
+        startup.StartupInfo.dwFlags = DWORD(STARTF_USESTDHANDLES)
+        startup.StartupInfo.hStdInput = handles.input
+        startup.StartupInfo.hStdOutput = handles.output
+        startup.StartupInfo.hStdError = handles.error
+        startup.lpAttributeList = attributeList
+
+        var flags = DWORD(EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_PROCESS_GROUP)
+        if request.domain == .detached {
+            flags |= DWORD(DETACHED_PROCESS | CREATE_BREAKAWAY_FROM_JOB)
+        } else {
+            flags |= DWORD(CREATE_SUSPENDED)
+        }
+        var info = PROCESS_INFORMATION()
+        var created = create(request, flags: flags, startup: &startup, info: &info)
+        if !created, GetLastError() == DWORD(ERROR_ACCESS_DENIED), flags & DWORD(CREATE_BREAKAWAY_FROM_JOB) != 0 {
+            // The runner's own job forbids breakaway: start the warmup inside it, still detached.
+            flags &= ~DWORD(CREATE_BREAKAWAY_FROM_JOB)
+            created = create(request, flags: flags, startup: &startup, info: &info)
+        }
+        guard created, let processHandle = info.hProcess else { throw lastError(request.executable) }
+        defer { CloseHandle(info.hThread) }
+
+        var job: HANDLE?
+        if request.domain != .detached {
+            job = CreateJobObjectW(nil, nil)
+            guard let job, configure(job, killOnClose: request.domain == .tree),
+                  AssignProcessToJobObject(job, processHandle) else {
+                let error = lastError("AssignProcessToJobObject")
+                TerminateProcess(processHandle, 1)
+                CloseHandle(processHandle)
+                throw error
+            }
+            ResumeThread(info.hThread)
+        }
+        let child = ChildProcess(pid: Int32(bitPattern: info.dwProcessId), process: processHandle, job: job,
+                                 stdoutPipe: handles.takeParentReadEnd())
+        Thread.detachNewThread { child.reap() }
+        return child
+    }
+
+    private static func create(_ request: SpawnRequest, flags: DWORD, startup: inout STARTUPINFOEXW,
+                               info: inout PROCESS_INFORMATION) -> Bool {
+        var commandLine = Array(WindowsCommandLine.join([request.executable] + request.arguments.dropFirst()).utf16) + [0]
+        var environment = Array(request.environment.sorted { $0.key.lowercased() < $1.key.lowercased() }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: "\0").utf16) + [0, 0]
+        return request.executable.withCString(encodedAs: UTF16.self) { application in
+            request.workingDirectory.withCString(encodedAs: UTF16.self) { folder in
+                withUnsafeMutablePointer(to: &startup) { startupPointer in
+                    startupPointer.withMemoryRebound(to: STARTUPINFOW.self, capacity: 1) { startupInfo in
+                        CreateProcessW(application, &commandLine, nil, nil, true, flags, &environment, folder, startupInfo, &info)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func configure(_ job: HANDLE, killOnClose: Bool) -> Bool {
+        guard killOnClose else { return true }
+        var limits = JOBOBJECT_EXTENDED_LIMIT_INFORMATION()
+        limits.BasicLimitInformation.LimitFlags = DWORD(JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE)
+        return SetInformationJobObject(job, JobObjectExtendedLimitInformation, &limits,
+                                       DWORD(MemoryLayout<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>.size))
+    }
+
+    // MARK: - Exit
+
+    private func reap() {
+        WaitForSingleObject(process, INFINITE)
+        var code: DWORD = 0
+        GetExitCodeProcess(process, &code)
+        exitLock.lock()
+        exitStatus = .exited(code: Int32(bitPattern: code))
+        exitLock.broadcast()
+        exitLock.unlock()
+    }
+
+    /// Blocks until the child has exited, or until `timeout` seconds pass (then nil).
+    func waitForExit(timeout: Double? = nil) -> ProcessExit? {
+        let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
+        exitLock.lock()
+        defer { exitLock.unlock() }
+        while exitStatus == nil {
+            if let deadline {
+                if !exitLock.wait(until: deadline) { break }
+            } else {
+                exitLock.wait()
+            }
+        }
+        return exitStatus
+    }
+
+    /// The exit status if the child has exited.
+    var exit: ProcessExit? {
+        exitLock.lock()
+        defer { exitLock.unlock() }
+        return exitStatus
+    }
+
+    // MARK: - Tree stop
+
+    /// Stops the child's whole job: CTRL_BREAK to its process group, up to `grace` seconds,
+    /// then TerminateJobObject. Returns when the job is empty (or 5 s after the kill).
+    func stopTree(grace: Double) -> TreeStopReport {
+        let alive = activeProcesses()
+        guard alive > 0 else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
+        GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: pid))
+        if waitUntilEmpty(seconds: grace) { return TreeStopReport(signalled: alive, killed: false, survivors: []) }
+        if let job { TerminateJobObject(job, 1) } else { TerminateProcess(process, 1) }
+        _ = waitUntilEmpty(seconds: 5)
+        return TreeStopReport(signalled: alive, killed: true, survivors: activeProcesses() > 0 ? [pid] : [])
+    }
+
+    private func activeProcesses() -> Int {
+        guard let job else { return exit == nil ? 1 : 0 }
+        var accounting = JOBOBJECT_BASIC_ACCOUNTING_INFORMATION()
+        guard QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &accounting,
+                                        DWORD(MemoryLayout<JOBOBJECT_BASIC_ACCOUNTING_INFORMATION>.size), nil) else { return 0 }
+        return Int(accounting.ActiveProcesses)
+    }
+
+    private func waitUntilEmpty(seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        repeat {
+            if activeProcesses() == 0 { return true }
+            Sleep(20)
+        } while Date() < deadline
+        return activeProcesses() == 0
+    }
+
+    // MARK: - Output
+
+    /// Reads the stdout pipe until every writer has closed it, passing each chunk on.
+    func drainStdout(_ onChunk: ([UInt8]) -> Void) {
+        guard let pipe = stdoutPipe else { return }
+        defer { CloseHandle(pipe) }
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while true {
+            var count: DWORD = 0
+            let ok = buffer.withUnsafeMutableBytes { ReadFile(pipe, $0.baseAddress, DWORD($0.count), &count, nil) }
+            if !ok || count == 0 { return }
+            onChunk(Array(buffer[0..<Int(count)]))
+        }
+    }
+}
+
+// MARK: - Standard handles
+
+/// The three handles a child gets, made inheritable, and the parent's end of a stdout pipe.
+private struct StandardHandles {
+    var input: HANDLE?
+    var output: HANDLE?
+    var error: HANDLE?
+    private var parentReadEnd: HANDLE?
+
+    mutating func open(_ request: SpawnRequest) throws(SpawnError) {
+        var security = SECURITY_ATTRIBUTES(nLength: DWORD(MemoryLayout<SECURITY_ATTRIBUTES>.size),
+                                           lpSecurityDescriptor: nil, bInheritHandle: true)
+        input = try openFile("NUL", access: DWORD(GENERIC_READ), disposition: DWORD(OPEN_EXISTING), security: &security)
+        switch request.stdout {
+        case .pipe:
+            var read: HANDLE?
+            var write: HANDLE?
+            guard CreatePipe(&read, &write, &security, 0) else { throw lastError("CreatePipe") }
+            SetHandleInformation(read, DWORD(HANDLE_FLAG_INHERIT), 0)
+            parentReadEnd = read
+            output = write
+        case .file(let path):
+            output = try openFile(path, access: DWORD(FILE_APPEND_DATA), disposition: DWORD(OPEN_ALWAYS), security: &security)
+        case .inherit:
+            output = try inheritable(GetStdHandle(STD_OUTPUT_HANDLE))
+        }
+        if request.stderr == request.stdout, case .file = request.stderr {
+            error = output
+        } else if case .file(let path) = request.stderr {
+            error = try openFile(path, access: DWORD(FILE_APPEND_DATA), disposition: DWORD(OPEN_ALWAYS), security: &security)
+        } else {
+            error = try inheritable(GetStdHandle(STD_ERROR_HANDLE))
+        }
+    }
+
+    /// The distinct handles the child inherits (the handle list must not repeat one).
+    var uniqueChildHandles: [HANDLE?] {
+        var result: [HANDLE?] = []
+        for handle in [input, output, error] where !result.contains(handle) { result.append(handle) }
+        return result
+    }
+
+    mutating func takeParentReadEnd() -> HANDLE? {
+        defer { parentReadEnd = nil }
+        return parentReadEnd
+    }
+
+    /// Closes the parent's copies of the child's handles (and an unclaimed pipe end).
+    mutating func closeChildSide() {
+        for handle in uniqueChildHandles { if let handle { CloseHandle(handle) } }
+        if let parentReadEnd { CloseHandle(parentReadEnd) }
+        input = nil
+        output = nil
+        error = nil
+        parentReadEnd = nil
+    }
+
+    private func openFile(_ path: String, access: DWORD, disposition: DWORD,
+                          security: inout SECURITY_ATTRIBUTES) throws(SpawnError) -> HANDLE? {
+        let handle = path.withCString(encodedAs: UTF16.self) {
+            CreateFileW($0, access, DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE), &security,
+                        disposition, DWORD(FILE_ATTRIBUTE_NORMAL), nil)
+        }
+        guard handle != INVALID_HANDLE_VALUE else { throw lastError(path) }
+        return handle
+    }
+
+    private func inheritable(_ handle: HANDLE?) throws(SpawnError) -> HANDLE? {
+        var copy: HANDLE?
+        guard DuplicateHandle(GetCurrentProcess(), handle, GetCurrentProcess(), &copy, 0, true, DWORD(DUPLICATE_SAME_ACCESS)) else {
+            throw lastError("DuplicateHandle")
+        }
+        return copy
+    }
+}
+
+private func lastError(_ context: String) -> SpawnError {
+    let code = GetLastError()
+    var buffer = [WCHAR](repeating: 0, count: 512)
+    let length = FormatMessageW(DWORD(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS), nil, code, 0,
+                                &buffer, DWORD(buffer.count), nil)
+    let text = String(decoding: buffer[0..<Int(length)], as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return SpawnError(message: "\(context): \(text) (Windows error \(code))")
+}
+#endif
