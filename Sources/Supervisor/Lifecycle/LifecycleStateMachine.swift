@@ -110,10 +110,11 @@ public struct LifecycleStateMachine: Sendable {
             guard invokerRunning else { return .none }
             invokerRunning = false
             return .noteInvokerExit(exit)
-        case .stoppingAttempt, .stoppingInvoker, .cancelling, .finished:
+        case .stoppingAttempt, .backingOff, .stoppingInvoker, .cancelling, .finished:
+            // The exit a stop caused; it may be reported after the stop has finished.
             invokerRunning = false
             return .none
-        case .idle, .spawning, .backingOff:
+        case .idle, .spawning:
             throw illegal("invokerExited(\(n))")
         }
     }
