@@ -9,8 +9,7 @@ final class ChildProcess: @unchecked Sendable {
     let pid: Int32
     /// Read end of the stdout pipe, when stdout was `.pipe`.
     let stdoutPipe: Int32?
-    private let exitLock = NSCondition()
-    private var exitStatus: ProcessExit?
+    private let exitLatch = ExitLatch()
 
     private init(pid: Int32, stdoutPipe: Int32?) {
         self.pid = pid
@@ -97,33 +96,16 @@ final class ChildProcess: @unchecked Sendable {
         let exit: ProcessExit = (status & 0x7f) == 0
             ? .exited(code: (status >> 8) & 0xff)
             : .signalled(signal: status & 0x7f)
-        exitLock.lock()
-        exitStatus = exit
-        exitLock.broadcast()
-        exitLock.unlock()
+        exitLatch.set(exit)
     }
 
     /// Blocks until the child has exited, or until `timeout` seconds pass (then nil).
     func waitForExit(timeout: Double? = nil) -> ProcessExit? {
-        let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
-        exitLock.lock()
-        defer { exitLock.unlock() }
-        while exitStatus == nil {
-            if let deadline {
-                if !exitLock.wait(until: deadline) { break }
-            } else {
-                exitLock.wait()
-            }
-        }
-        return exitStatus
+        exitLatch.wait(timeout: timeout)
     }
 
     /// The exit status if the child has exited.
-    var exit: ProcessExit? {
-        exitLock.lock()
-        defer { exitLock.unlock() }
-        return exitStatus
-    }
+    var exit: ProcessExit? { exitLatch.value }
 
     // MARK: - Tree stop
 

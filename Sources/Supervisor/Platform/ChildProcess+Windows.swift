@@ -10,8 +10,7 @@ final class ChildProcess: @unchecked Sendable {
     let stdoutPipe: HANDLE?
     private let process: HANDLE
     private let job: HANDLE?
-    private let exitLock = NSCondition()
-    private var exitStatus: ProcessExit?
+    private let exitLatch = ExitLatch()
 
     private init(pid: Int32, process: HANDLE, job: HANDLE?, stdoutPipe: HANDLE?) {
         self.pid = pid
@@ -115,33 +114,16 @@ final class ChildProcess: @unchecked Sendable {
         WaitForSingleObject(process, INFINITE)
         var code: DWORD = 0
         GetExitCodeProcess(process, &code)
-        exitLock.lock()
-        exitStatus = .exited(code: Int32(bitPattern: code))
-        exitLock.broadcast()
-        exitLock.unlock()
+        exitLatch.set(.exited(code: Int32(bitPattern: code)))
     }
 
     /// Blocks until the child has exited, or until `timeout` seconds pass (then nil).
     func waitForExit(timeout: Double? = nil) -> ProcessExit? {
-        let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
-        exitLock.lock()
-        defer { exitLock.unlock() }
-        while exitStatus == nil {
-            if let deadline {
-                if !exitLock.wait(until: deadline) { break }
-            } else {
-                exitLock.wait()
-            }
-        }
-        return exitStatus
+        exitLatch.wait(timeout: timeout)
     }
 
     /// The exit status if the child has exited.
-    var exit: ProcessExit? {
-        exitLock.lock()
-        defer { exitLock.unlock() }
-        return exitStatus
-    }
+    var exit: ProcessExit? { exitLatch.value }
 
     // MARK: - Tree stop
 
