@@ -11,16 +11,26 @@ private let bootTime: TimeInterval = {
     return ProcStat.bootTime(fromProcStat: text) ?? 0
 }()
 
-func platformListProcesses() -> [ProcessRecord] {
+func platformListProcesses(named names: [String]?, windowTitles: Bool) -> [ProcessRecord] {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-    return entries.compactMap { Int32($0) }.sorted().compactMap(platformRecord(pid:))
+    return entries.compactMap { Int32($0) }.sorted().compactMap { record(pid: $0, named: names) }
 }
 
 func platformRecord(pid: Int32) -> ProcessRecord? {
+    record(pid: pid, named: nil)
+}
+
+/// One process's record, or nil when it is gone, a zombie, or not one of `names`. The command
+/// line is read only for processes that can match, which keeps a filtered listing cheap.
+private func record(pid: Int32, named names: [String]?) -> ProcessRecord? {
     guard let stat = linuxStat(pid: pid), stat.state != "Z" else { return nil }
+    let commCut = stat.comm.utf8.count >= 15
+    if !commCut, !ProcessProbe.isWatched(stat.comm, by: names) { return nil }
     let arguments = readBytes("/proc/\(pid)/cmdline").map(ProcStat.arguments(fromCmdline:)) ?? []
+    let name = ProcStat.imageName(comm: stat.comm, arguments: arguments)
+    guard ProcessProbe.isWatched(name, by: names) else { return nil }
     return ProcessRecord(
-        name: ProcStat.imageName(comm: stat.comm, arguments: arguments),
+        name: name,
         pid: stat.pid,
         parentPID: stat.parentPID,
         startTime: stat.startTime(bootTime: bootTime, ticksPerSecond: ticksPerSecond),

@@ -8,15 +8,18 @@ public struct ProcessRecord: Hashable, Sendable {
     public let parentPID: Int32
     /// When the process started (UTC).
     public let startTime: Date
-    /// The command line, when the platform exposes it cheaply.
+    /// The command line, when the platform exposes it cheaply (Linux; not Windows).
     public let commandLine: [String]?
+    /// The title of the process's main window (Windows, and only when asked for).
+    public let windowTitle: String?
 
-    public init(name: String, pid: Int32, parentPID: Int32, startTime: Date, commandLine: [String]?) {
+    public init(name: String, pid: Int32, parentPID: Int32, startTime: Date, commandLine: [String]?, windowTitle: String? = nil) {
         self.name = name
         self.pid = pid
         self.parentPID = parentPID
         self.startTime = startTime
         self.commandLine = commandLine
+        self.windowTitle = windowTitle
     }
 
     /// The PID + start time pair that identifies this process.

@@ -54,6 +54,12 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.onNotReady, .fail)
     }
 
+    func testPathsAreCleanedLexicallyKeepingLinks() {
+        XCTAssertEqual(ConfigLoader.absolute("../bin/./LVCompare", against: "/repo/ci"), "/repo/bin/LVCompare")
+        XCTAssertEqual(ConfigLoader.absolute("/a//b/../c/", against: "/x"), "/a/c")
+        XCTAssertEqual(ConfigLoader.absolute("C:\\tools\\x.exe", against: "/x"), "C:\\tools\\x.exe")
+    }
+
     func testTCPEndpoints() throws {
         XCTAssertEqual(try parse(#"{"invoker":{"command":["x"]},"ready":{"tcp":"127.0.0.1:8765"}}"#).ready, .tcp(host: "127.0.0.1", port: 8765))
         XCTAssertEqual(try parse(#"{"invoker":{"command":["x"]},"ready":{"tcp":"[::1]:80"}}"#).ready, .tcp(host: "::1", port: 80))

@@ -38,38 +38,51 @@ final class LifecycleStateMachineTests: XCTestCase {
         }
     }
 
+    // Actions with the snapshots the machine puts around them.
+    private let begin = LifecycleAction.snapshot(.preInvoker, then: .spawnInvoker(attempt: 1))
+    private func ready(_ n: Int, _ next: LifecycleAction) -> LifecycleAction {
+        .declareReady(attempt: n, then: .snapshot(.postInvoker, then: next))
+    }
+    private func step(_ index: Int) -> LifecycleAction { .snapshot(.preStep(index), then: .runStep(index: index)) }
+    private func afterStep(_ index: Int, _ next: LifecycleAction) -> LifecycleAction { .snapshot(.postStep(index), then: next) }
+    private func afterWarmup(_ next: LifecycleAction) -> LifecycleAction { .snapshot(.postWarmup, then: next) }
+    private func end(_ outcome: Outcome) -> LifecycleAction { .snapshot(.postStop, then: .finish(outcome)) }
+    private func notReady(_ failure: AttemptFailure, _ attempts: Int) -> LifecycleAction {
+        .snapshot(.postInvoker, then: .finish(.notReady(lastFailure: failure, attempts: attempts)))
+    }
+
     private let full = LifecyclePolicy(attempts: 3, delaySeconds: 7, timeoutSeconds: 60, hasWarmup: true, stepCount: 2)
 
     // MARK: - Happy paths
 
     func testReadyThenWarmupThenStepsThenStop() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
-            (.ready(1), .declareReady(attempt: 1, then: .runWarmup)),
-            (.warmupDone, .runStep(index: 0)),
-            (.stepDone(0, 0), .runStep(index: 1)),
-            (.stepDone(1, 0), .stopInvoker),
+            (.ready(1), ready(1, .runWarmup)),
+            (.warmupDone, afterWarmup(step(0))),
+            (.stepDone(0, 0), afterStep(0, step(1))),
+            (.stepDone(1, 0), afterStep(1, .stopInvoker)),
             (.exited(1, .signalled(signal: 15)), .none),
-            (.invokerStopped, .finish(.succeeded)),
+            (.invokerStopped, end(.succeeded)),
         ])
     }
 
     func testWithoutWarmupOrStepsReadyGoesStraightToStop() throws {
         try check(LifecyclePolicy(attempts: 1, delaySeconds: 0, timeoutSeconds: 5), [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 5)),
-            (.ready(1), .declareReady(attempt: 1, then: .stopInvoker)),
-            (.invokerStopped, .finish(.succeeded)),
+            (.ready(1), ready(1, .stopInvoker)),
+            (.invokerStopped, end(.succeeded)),
         ])
     }
 
     func testKeepInvokerFinishesWithoutStopping() throws {
         try check(LifecyclePolicy(attempts: 1, delaySeconds: 0, timeoutSeconds: 5, stepCount: 1, keepInvoker: true), [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 5)),
-            (.ready(1), .declareReady(attempt: 1, then: .runStep(index: 0))),
-            (.stepDone(0, 0), .finish(.succeeded)),
+            (.ready(1), ready(1, step(0))),
+            (.stepDone(0, 0), afterStep(0, end(.succeeded))),
         ])
     }
 
@@ -77,7 +90,7 @@ final class LifecycleStateMachineTests: XCTestCase {
         var policy = full
         policy.hasHandshake = true
         try check(policy, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
             (.ready(1), .runHandshake(attempt: 1)),
             (.timedOut(1), .none),
@@ -86,7 +99,7 @@ final class LifecycleStateMachineTests: XCTestCase {
             (.delayElapsed(2), .spawnInvoker(attempt: 2)),
             (.spawned(2), .awaitReady(attempt: 2, timeoutSeconds: 60)),
             (.ready(2), .runHandshake(attempt: 2)),
-            (.handshake(2, true), .declareReady(attempt: 2, then: .runWarmup)),
+            (.handshake(2, true), ready(2, .runWarmup)),
         ])
     }
 
@@ -94,7 +107,7 @@ final class LifecycleStateMachineTests: XCTestCase {
 
     func testTimeoutsRetryThenGiveUpWithNotReady() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
             (.timedOut(1), .stopAttempt(attempt: 1, failure: .timedOut(seconds: 60), retryInSeconds: 7)),
             (.attemptStopped(1), .waitBeforeRetry(nextAttempt: 2, delaySeconds: 7)),
@@ -105,19 +118,19 @@ final class LifecycleStateMachineTests: XCTestCase {
             (.delayElapsed(3), .spawnInvoker(attempt: 3)),
             (.spawned(3), .awaitReady(attempt: 3, timeoutSeconds: 60)),
             (.timedOut(3), .stopAttempt(attempt: 3, failure: .timedOut(seconds: 60), retryInSeconds: nil)),
-            (.attemptStopped(3), .finish(.notReady(lastFailure: .timedOut(seconds: 60), attempts: 3))),
+            (.attemptStopped(3), notReady(.timedOut(seconds: 60), 3)),
         ])
     }
 
     func testEarlyExitAndSpawnErrorAreRetriedLikeTimeouts() throws {
         try check(LifecyclePolicy(attempts: 2, delaySeconds: 1, timeoutSeconds: 60, hasWarmup: true), [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawnFailed(1), .stopAttempt(attempt: 1, failure: .spawnError("no such file"), retryInSeconds: 1)),
             (.attemptStopped(1), .waitBeforeRetry(nextAttempt: 2, delaySeconds: 1)),
             (.delayElapsed(2), .spawnInvoker(attempt: 2)),
             (.spawned(2), .awaitReady(attempt: 2, timeoutSeconds: 60)),
             (.exited(2, .exited(code: 7)), .stopAttempt(attempt: 2, failure: .exitedEarly(.exited(code: 7)), retryInSeconds: nil)),
-            (.attemptStopped(2), .finish(.notReady(lastFailure: .exitedEarly(.exited(code: 7)), attempts: 2))),
+            (.attemptStopped(2), notReady(.exitedEarly(.exited(code: 7)), 2)),
         ])
     }
 
@@ -125,7 +138,7 @@ final class LifecycleStateMachineTests: XCTestCase {
 
     func testReadyAfterTimeoutIsIgnored() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
             (.timedOut(1), .stopAttempt(attempt: 1, failure: .timedOut(seconds: 60), retryInSeconds: 7)),
             (.ready(1), .none),
@@ -135,30 +148,30 @@ final class LifecycleStateMachineTests: XCTestCase {
             (.delayElapsed(2), .spawnInvoker(attempt: 2)),
             (.spawned(2), .awaitReady(attempt: 2, timeoutSeconds: 60)),
             (.timedOut(1), .none),
-            (.ready(2), .declareReady(attempt: 2, then: .runWarmup)),
+            (.ready(2), ready(2, .runWarmup)),
         ])
     }
 
     func testTimeoutAfterReadyAndSecondReadyAreIgnored() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
-            (.ready(1), .declareReady(attempt: 1, then: .runWarmup)),
+            (.ready(1), ready(1, .runWarmup)),
             (.timedOut(1), .none),
             (.ready(1), .none),
-            (.warmupDone, .runStep(index: 0)),
+            (.warmupDone, afterWarmup(step(0))),
         ])
     }
 
     func testExitAfterReadyIsNotedOnceAndTheSequenceGoesOn() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
-            (.ready(1), .declareReady(attempt: 1, then: .runWarmup)),
+            (.ready(1), ready(1, .runWarmup)),
             (.exited(1, .exited(code: 0)), .noteInvokerExit(.exited(code: 0))),
-            (.warmupDone, .runStep(index: 0)),
+            (.warmupDone, afterWarmup(step(0))),
             (.exited(1, .exited(code: 0)), .none),
-            (.stepDone(0, 0), .runStep(index: 1)),
+            (.stepDone(0, 0), afterStep(0, step(1))),
         ])
     }
 
@@ -166,7 +179,7 @@ final class LifecycleStateMachineTests: XCTestCase {
         var policy = full
         policy.hasHandshake = true
         try check(policy, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
             (.ready(1), .runHandshake(attempt: 1)),
             (.exited(1, .exited(code: 1)), .stopAttempt(attempt: 1, failure: .exitedEarly(.exited(code: 1)), retryInSeconds: 7)),
@@ -176,12 +189,12 @@ final class LifecycleStateMachineTests: XCTestCase {
 
     func testFailedStepEndsTheSequenceWithStepFailed() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
-            (.ready(1), .declareReady(attempt: 1, then: .runWarmup)),
-            (.warmupDone, .runStep(index: 0)),
-            (.stepDone(0, 2), .stopInvoker),
-            (.invokerStopped, .finish(.stepFailed(index: 0))),
+            (.ready(1), ready(1, .runWarmup)),
+            (.warmupDone, afterWarmup(step(0))),
+            (.stepDone(0, 2), afterStep(0, .stopInvoker)),
+            (.invokerStopped, end(.stepFailed(index: 0))),
         ])
     }
 
@@ -204,20 +217,20 @@ final class LifecycleStateMachineTests: XCTestCase {
             let state = machine.state.description
             XCTAssertEqual(machine.cancelRequested(.terminate), .cancel(.terminate), "cancel in \(state)")
             XCTAssertEqual(machine.cancelRequested(.interrupt), .none, "second cancel in \(state)")
-            XCTAssertEqual(try machine.cancelCompleted(), .finish(.cancelled(.terminate)), "after cancel in \(state)")
+            XCTAssertEqual(try machine.cancelCompleted(), end(.cancelled(.terminate)), "after cancel in \(state)")
             XCTAssertEqual(machine.cancelRequested(.terminate), .none, "cancel after finish from \(state)")
         }
     }
 
     func testEventsInFlightDuringCancelAreIgnored() throws {
         try check(full, [
-            (.start, .spawnInvoker(attempt: 1)),
+            (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 60)),
             (.timedOut(1), .stopAttempt(attempt: 1, failure: .timedOut(seconds: 60), retryInSeconds: 7)),
             (.cancel(.interrupt), .cancel(.interrupt)),
             (.attemptStopped(1), .none),
             (.ready(1), .none),
-            (.cancelDone, .finish(.cancelled(.interrupt))),
+            (.cancelDone, end(.cancelled(.interrupt))),
         ])
     }
 

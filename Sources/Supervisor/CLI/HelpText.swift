@@ -5,10 +5,12 @@ enum HelpText {
     and writes boot.log, GitHub outputs and a step summary anyone can read.
 
     USAGE: invoker-supervisor run --config FILE [options]
+           invoker-supervisor snapshot --phase NAME [options]
            invoker-supervisor --help | --version
 
     SUBCOMMANDS:
       run                     Run the whole sequence in one process: invoker → READY → warmup → steps → stop.
+      snapshot                List the watched processes (pwsh, LVCompare, LabVIEW) now, as markdown or JSON.
 
     OPTIONS (run):
       --config FILE           The JSON config (see docs/config.md). Required.
@@ -20,6 +22,15 @@ enum HelpText {
       --summary FILE          Append the summary here (default: $GITHUB_STEP_SUMMARY).
       --on-not-ready skip|fail
                               When READY never comes: skip steps and exit 0, or exit 3 (default: skip).
+
+    OPTIONS (snapshot):
+      --phase NAME            The phase to record (e.g. pre-invoker, post-step:compare). Required.
+      --watch A,B,C           Process names to list (default: the config's "watch", else pwsh,LVCompare,LabVIEW).
+      --json                  Print the process-snapshot/v1 JSON line instead of markdown.
+      --config FILE           Take "watch" and "resultsDir" from this config.
+      --results-dir DIR       Also append to DIR/_invoker/snapshots.ndjson and boot.log.
+      --summary FILE          Append the markdown section here (default: $GITHUB_STEP_SUMMARY).
+
       -h, --help              Show this help.
       --version               Show the version.
 

@@ -17,12 +17,14 @@ enum InvokerSupervisor {
             case "--version":
                 Console.out("invoker-supervisor \(Version.current)")
                 return ExitCode.success
-            case "run":
+            case "run", "snapshot":
                 if arguments.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) {
                     Console.out(HelpText.main)
                     return ExitCode.success
                 }
-                return try RunCommand.execute(Array(arguments.dropFirst()), environment: environment)
+                let rest = Array(arguments.dropFirst())
+                return first == "run" ? try RunCommand.execute(rest, environment: environment)
+                                      : try SnapshotCommand.execute(rest, environment: environment)
             default:
                 throw UsageError.unknownSubcommand(first)
             }

@@ -3,6 +3,8 @@ struct OptionParser {
     let subcommand: String
     /// Known option names (with `--`) mapped to an example value shown when the value is missing.
     let valueOptions: [String: String]
+    /// Known options that take no value; they parse to an empty string.
+    var flags: Set<String> = []
 
     /// The options given, last one winning.
     func parse(_ arguments: [String]) throws(UsageError) -> [String: String] {
@@ -15,6 +17,11 @@ struct OptionParser {
             if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
                 name = String(argument[..<equals])
                 value = String(argument[argument.index(after: equals)...])
+            }
+            if flags.contains(argument) {
+                values[argument] = ""
+                index += 1
+                continue
             }
             guard let example = valueOptions[name] else { throw .unknownOption(argument, subcommand: subcommand) }
             if value == nil {

@@ -26,10 +26,12 @@ enum RunCommand {
 
         let bootLogFile: AppendFile
         let invokerLog: AppendFile
+        let snapshots: AppendFile
         do {
             try FileManager.default.createDirectory(atPath: config.invokerDir, withIntermediateDirectories: true)
             bootLogFile = try AppendFile(path: config.invokerDir + "/boot.log")
             invokerLog = try AppendFile(path: config.invokerDir + "/invoker.log")
+            snapshots = try AppendFile(path: config.invokerDir + "/snapshots.ndjson")
         } catch {
             throw UsageError.cannotWrite(path: config.invokerDir, reason: error.localizedDescription)
         }
@@ -43,7 +45,7 @@ enum RunCommand {
             githubActions: environment["GITHUB_ACTIONS"] == "true")
         let bootLog = BootLog(file: bootLogFile, mirror: Console.out)
         return RunExecutor(config: config, destinations: destinations, environment: environment,
-                           bootLog: bootLog, invokerLog: invokerLog).run()
+                           bootLog: bootLog, invokerLog: invokerLog, snapshots: snapshots).run()
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

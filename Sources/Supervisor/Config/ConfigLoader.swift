@@ -1,4 +1,5 @@
 import Foundation
+import ProcessProbe
 
 /// Values given on the command line that override the config file.
 public struct ConfigOverrides: Equatable, Sendable {
@@ -23,7 +24,7 @@ public struct ConfigOverrides: Equatable, Sendable {
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
 public enum ConfigLoader {
     static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
-                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker"]
+                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch"]
     static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
@@ -122,10 +123,12 @@ public enum ConfigLoader {
                                 fix: "use ready.file or ready.tcp, or set keepInvoker to false")
         }
 
+        let watch = try watchList(top)
+
         return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
                                 attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout,
                                 stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
-                                onNotReady: onNotReady, keepInvoker: keepInvoker)
+                                onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch)
     }
 
     // MARK: - Pieces
@@ -150,6 +153,16 @@ public enum ConfigLoader {
         let folder = reader.has("workingDirectory") ? try reader.string("workingDirectory") : "."
         let environment = reader.has("environment") ? try reader.stringMap("environment") : [:]
         return CommandSpec(arguments: arguments, workingDirectory: absolute(folder, against: base), environment: environment)
+    }
+
+    private static func watchList(_ top: ConfigReader) throws(ConfigError) -> [String] {
+        guard top.has("watch") else { return ProcessProbe.defaultWatch }
+        let names = try top.strings("watch")
+        guard !names.isEmpty, !names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw .invalidValue(key: "watch", problem: "is empty or has an empty name",
+                                fix: "list process names such as [\"pwsh\", \"LVCompare\", \"LabVIEW\"], or remove the key")
+        }
+        return names.map(ProcessName.normalized)
     }
 
     private static func readySignal(_ reader: ConfigReader, base: String) throws(ConfigError) -> ReadySignal {
@@ -194,9 +207,20 @@ public enum ConfigLoader {
         }
     }
 
+    /// `path` made absolute against `base` and cleaned of `.` and `..` — lexically: symbolic links
+    /// are kept (a program's link name is its image name, e.g. a `LVCompare` link).
     static func absolute(_ path: String, against base: String) -> String {
-        let joined = path.hasPrefix("/") || isWindowsAbsolute(path) ? path : base + "/" + path
-        return (joined as NSString).standardizingPath
+        if isWindowsAbsolute(path) { return path }
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     private static func isWindowsAbsolute(_ path: String) -> Bool {

@@ -64,6 +64,8 @@ public struct SupervisorConfig: Equatable, Sendable {
     public var resultsDir: String
     public var onNotReady: NotReadyPolicy
     public var keepInvoker: Bool
+    /// Process names the snapshots show (default pwsh, LVCompare, LabVIEW).
+    public var watch: [String]
 
     /// The folder holding boot.log, invoker.log and the other supervisor files.
     public var invokerDir: String { resultsDir + "/_invoker" }

@@ -20,6 +20,7 @@ final class RunExecutor: @unchecked Sendable {
     private let environment: [String: String]
     private let bootLog: BootLog
     private let invokerLog: AppendFile
+    private let snapshotter: Snapshotter
     private let queue = EventQueue<RunEvent>()
     private var machine: LifecycleStateMachine
     private var record: RunRecord
@@ -35,12 +36,13 @@ final class RunExecutor: @unchecked Sendable {
     private var groupOpen = false
 
     init(config: SupervisorConfig, destinations: Destinations, environment: [String: String],
-         bootLog: BootLog, invokerLog: AppendFile) {
+         bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
         self.environment = environment
         self.bootLog = bootLog
         self.invokerLog = invokerLog
+        self.snapshotter = Snapshotter(watch: config.watch, ndjson: snapshots, bootLog: bootLog)
         self.machine = LifecycleStateMachine(policy: config.policy)
         self.record = RunRecord(config: config)
     }
@@ -120,6 +122,9 @@ final class RunExecutor: @unchecked Sendable {
             return nil
         case .spawnInvoker(let attempt):
             return try perform(spawnInvoker(attempt: attempt))
+        case .snapshot(let phase, let then):
+            record.snapshots.append(snapshotter.take(phase.name(stepNames: record.stepNames)))
+            return try perform(then)
         case .awaitReady(let attempt, let timeout):
             probe?.startPolling()
             after(timeout, post: .attemptTimer(attempt: attempt))

@@ -10,6 +10,8 @@ public indirect enum LifecycleAction: Equatable, Sendable {
     case stopAttempt(attempt: Int, failure: AttemptFailure, retryInSeconds: Double?)
     /// Wait before starting the next attempt.
     case waitBeforeRetry(nextAttempt: Int, delaySeconds: Double)
+    /// Snapshot the watched processes, then carry out `then`.
+    case snapshot(SnapshotPhase, then: LifecycleAction)
     /// Record that the invoker is READY on this attempt, then carry out `then`.
     case declareReady(attempt: Int, then: LifecycleAction)
     /// Start the warmup (only ever after READY).

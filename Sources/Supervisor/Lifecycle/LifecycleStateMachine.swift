@@ -56,7 +56,7 @@ public struct LifecycleStateMachine: Sendable {
         guard case .idle = state else { throw illegal("start") }
         attempt = 1
         state = .spawning(attempt: 1)
-        return .spawnInvoker(attempt: 1)
+        return .snapshot(.preInvoker, then: .spawnInvoker(attempt: 1))
     }
 
     /// The invoker for `attempt` was started.
@@ -132,7 +132,7 @@ public struct LifecycleStateMachine: Sendable {
         }
         let outcome = Outcome.notReady(lastFailure: failure, attempts: n)
         state = .finished(outcome)
-        return .finish(outcome)
+        return .snapshot(.postInvoker, then: .finish(outcome))
     }
 
     /// The delay before `attempt` has passed.
@@ -148,15 +148,20 @@ public struct LifecycleStateMachine: Sendable {
     public mutating func warmupFinished() throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .warmingUp = state else { throw illegal("warmupFinished") }
-        return policy.stepCount > 0 ? startStep(0) : endSequence(.succeeded)
+        return .snapshot(.postWarmup, then: policy.stepCount > 0 ? startStep(0) : endSequence(.succeeded))
     }
 
     /// The heavy step at `index` exited with `exitCode`.
     public mutating func stepFinished(index: Int, exitCode: Int32) throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .runningStep(let current) = state, current == index else { throw illegal("stepFinished(\(index))") }
-        if exitCode != 0 { return endSequence(.stepFailed(index: index)) }
-        return index + 1 < policy.stepCount ? startStep(index + 1) : endSequence(.succeeded)
+        let next: LifecycleAction
+        if exitCode != 0 {
+            next = endSequence(.stepFailed(index: index))
+        } else {
+            next = index + 1 < policy.stepCount ? startStep(index + 1) : endSequence(.succeeded)
+        }
+        return .snapshot(.postStep(index), then: next)
     }
 
     /// The invoker tree was stopped at the end of the sequence.
@@ -165,7 +170,7 @@ public struct LifecycleStateMachine: Sendable {
         guard case .stoppingInvoker(let outcome) = state else { throw illegal("invokerStopped") }
         invokerRunning = false
         state = .finished(outcome)
-        return .finish(outcome)
+        return .snapshot(.postStop, then: .finish(outcome))
     }
 
     /// SIGINT or SIGTERM arrived.
@@ -185,7 +190,7 @@ public struct LifecycleStateMachine: Sendable {
         guard case .cancelling(let signal) = state else { throw illegal("cancelCompleted") }
         invokerRunning = false
         state = .finished(.cancelled(signal))
-        return .finish(.cancelled(signal))
+        return .snapshot(.postStop, then: .finish(.cancelled(signal)))
     }
 
     // MARK: - Transitions
@@ -205,18 +210,18 @@ public struct LifecycleStateMachine: Sendable {
         } else {
             next = endSequence(.succeeded)
         }
-        return .declareReady(attempt: n, then: next)
+        return .declareReady(attempt: n, then: .snapshot(.postInvoker, then: next))
     }
 
     private mutating func startStep(_ index: Int) -> LifecycleAction {
         state = .runningStep(index: index)
-        return .runStep(index: index)
+        return .snapshot(.preStep(index), then: .runStep(index: index))
     }
 
     private mutating func endSequence(_ outcome: Outcome) -> LifecycleAction {
         if policy.keepInvoker {
             state = .finished(outcome)
-            return .finish(outcome)
+            return .snapshot(.postStop, then: .finish(outcome))
         }
         state = .stoppingInvoker(outcome)
         return .stopInvoker

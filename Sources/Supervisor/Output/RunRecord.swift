@@ -23,6 +23,7 @@ struct RunRecord: Equatable, Sendable {
     var invokerExitAfterReady: ProcessExit?
     var outcome: Outcome?
     var keptInvokerPID: Int32?
+    var snapshots: [ProcessSnapshot] = []
 
     init(config: SupervisorConfig) {
         attempts = config.attempts

@@ -5,8 +5,13 @@ enum RunSummary {
         "invoker not READY — \(reason) (attempts=\(attempts), delay=\(Seconds.format(delaySeconds)), to=\(Seconds.format(timeoutSeconds)))"
     }
 
-    /// The markdown block for a finished run.
+    /// The summary of a finished run: the `### Invoker Boot` block, then a section per process snapshot.
     static func markdown(_ record: RunRecord) -> String {
+        bootBlock(record) + record.snapshots.map(SnapshotMarkdown.section).joined()
+    }
+
+    /// The `### Invoker Boot` block.
+    static func bootBlock(_ record: RunRecord) -> String {
         var lines = ["### Invoker Boot", ""]
         if case .notReady(let failure, let attempts) = record.outcome {
             lines.append(notReadyLine(reason: failure.reasonCode, attempts: attempts,

@@ -1,0 +1,38 @@
+import Foundation
+import ProcessProbe
+
+/// Takes process snapshots of the watched names, appends each to snapshots.ndjson and boot.log,
+/// and remembers it so the next one can say what appeared and what is gone.
+final class Snapshotter {
+    let watch: [String]
+    private let ndjson: AppendFile?
+    private let bootLog: BootLog?
+    private var previous: [ProcessSnapshot.Entry]?
+
+    /// `previous` is the last snapshot's processes (nil: this is the first).
+    init(watch: [String], ndjson: AppendFile?, bootLog: BootLog?, previous: [ProcessSnapshot.Entry]? = nil) {
+        self.watch = watch
+        self.ndjson = ndjson
+        self.bootLog = bootLog
+        self.previous = previous
+    }
+
+    /// Lists the watched processes now and records the snapshot.
+    func take(_ phase: String) -> ProcessSnapshot {
+        let records = ProcessProbe.processes(named: watch, windowTitles: true)
+        let snapshot = ProcessSnapshot(phase: phase, at: Timestamp.iso8601(Date()), watch: watch,
+                                       processes: records.map(ProcessSnapshot.Entry.init), previous: previous)
+        previous = snapshot.processes
+        ndjson?.append(snapshot.jsonLine + "\n")
+        bootLog?.write(Self.logLine(snapshot))
+        return snapshot
+    }
+
+    /// `snapshot phase=pre-invoker pwsh=2 LVCompare=1 LabVIEW=1[ appeared=P,…][ gone=P,…]`.
+    static func logLine(_ snapshot: ProcessSnapshot) -> String {
+        var line = "snapshot phase=\(snapshot.phase) " + snapshot.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " ")
+        if !snapshot.appeared.isEmpty { line += " appeared=" + snapshot.appeared.map { String($0.pid) }.joined(separator: ",") }
+        if !snapshot.gone.isEmpty { line += " gone=" + snapshot.gone.map { String($0.pid) }.joined(separator: ",") }
+        return line
+    }
+}

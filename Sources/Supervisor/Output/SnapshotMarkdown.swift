@@ -1,0 +1,36 @@
+/// A snapshot as a step-summary section, in the seed repo's shape:
+/// `### Pre-Invoker Process Snapshot`, then `- {Name} (PID {Id}) {title}` lines. Format: docs/snapshots.md.
+enum SnapshotMarkdown {
+    /// `pre-invoker` → `Pre-Invoker`, `post-step:compare` → `Post-Step compare`.
+    static func title(of phase: String) -> String {
+        let parts = phase.split(separator: ":", maxSplits: 1).map(String.init)
+        let words = parts[0].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
+        return parts.count > 1 ? "\(words) \(parts[1])" : words
+    }
+
+    static func section(_ snapshot: ProcessSnapshot) -> String {
+        var lines = ["### \(title(of: snapshot.phase)) Process Snapshot", ""]
+        for entry in snapshot.processes {
+            let new = snapshot.appeared.contains { $0.isSameProcess(as: entry) }
+            lines.append(line(entry) + (new ? " (new)" : ""))
+        }
+        for entry in snapshot.gone {
+            lines.append(line(entry) + " (gone)")
+        }
+        if snapshot.processes.isEmpty && snapshot.gone.isEmpty {
+            lines.append("- No \(listing(snapshot.watch)) process running.")
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    private static func line(_ entry: ProcessSnapshot.Entry) -> String {
+        let title = entry.windowTitle.map { $0.isEmpty ? "" : " \($0)" } ?? ""
+        return "- \(entry.name) (PID \(entry.pid))\(title)"
+    }
+
+    /// `pwsh, LVCompare or LabVIEW`.
+    private static func listing(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "watched" }
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}
