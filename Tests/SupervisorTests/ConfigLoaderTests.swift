@@ -82,8 +82,6 @@ final class ConfigLoaderTests: XCTestCase {
             .hasPrefix("'steps[0].name' is \"a b\"; use 1 to 64 letters"))
         XCTAssertTrue(message(#"{"invoker":{"command":["x"]},"ready":{"file":"r"},"steps":[{"name":"a","command":["x"]},{"name":"a","command":["y"]}]}"#)
             .contains("repeats the step name"))
-        XCTAssertTrue(message(#"{"invoker":{"command":["x"]},"ready":{"line":"R"},"keepInvoker":true}"#)
-            .hasPrefix("'keepInvoker' cannot be combined with ready.line"))
         XCTAssertTrue(message(#"{"invoker":{"command":["x"]},"ready":{"file":"r"},"onNotReady":"retry"}"#)
             .contains("use \"skip\" or \"fail\""))
         XCTAssertEqual(message(#"[1]"#), "config key '(top level)' must be an object, not an array; change its value.")

@@ -113,16 +113,29 @@ final class RunSequenceTests: XCTestCase {
         XCTAssertTrue(scratch.bootLines.contains { $0.hasPrefix("attempt#1 ready observed") && $0.hasSuffix("via=line handshake=ok") }, scratch.bootLog)
     }
 
-    func testKeepInvokerLeavesItRunning() throws {
+    func testKeepInvokerLeavesItRunningAndReadsItsReadyLineFromInvokerLog() throws {
         let scratch = try Scratch()
-        try scratch.writeConfig(Fake.config(["--ready-file", "ready.json", "--pid-file", "pids.txt"],
-                                            ready: ["file": "ready.json"], extra: ["keepInvoker": true]))
+        try scratch.writeConfig(Fake.config(["--noise", "2", "--boot-delay", "0.2", "--ready-line", "READY", "--pid-file", "pids.txt"],
+                                            ready: ["line": "^READY$"], extra: ["keepInvoker": true]))
         let (code, _) = try SupervisorProcess.run(["run", "--config", "config.json"], in: scratch)
         let pids = scratch.pids()
         defer { killAll(pids) }
         XCTAssertEqual(code, 0)
+        XCTAssertTrue(scratch.bootLines.contains { $0.hasPrefix("attempt#1 ready observed") && $0.hasSuffix("via=line") }, scratch.bootLog)
         XCTAssertTrue(pids.allSatisfy(isAlive))
         XCTAssertTrue(scratch.bootLines.contains("invoker kept running pid=\(pids[0])"), scratch.bootLog)
+        XCTAssertTrue(scratch.read("results/_invoker/invoker.log").contains("fake-invoker: warning 1"))
+    }
+
+    func testAReadyLineLeftInInvokerLogByAnEarlierRunNeverCounts() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.file("results/_invoker"), withIntermediateDirectories: true)
+        try "READY\n".write(toFile: scratch.file("results/_invoker/invoker.log"), atomically: true, encoding: .utf8)
+        try scratch.writeConfig(Fake.config(["--hang"], ready: ["line": "^READY$"], timeout: 1, extra: ["keepInvoker": true]))
+        let (code, _) = try SupervisorProcess.run(["run", "--config", "config.json"], in: scratch)
+        XCTAssertEqual(code, 0)
+        XCTAssertFalse(scratch.bootLog.contains("ready observed"), scratch.bootLog)
+        XCTAssertTrue(scratch.bootLines.contains("attempt#1 timed out after 1 s"))
     }
 
     func testHelpAndVersion() throws {

@@ -118,10 +118,6 @@ public enum ConfigLoader {
             onNotReady = policy
         }
         let keepInvoker = top.has("keepInvoker") ? try top.bool("keepInvoker") : false
-        if keepInvoker, case .line = ready {
-            throw .invalidValue(key: "keepInvoker", problem: "cannot be combined with ready.line (the invoker's stdout ends with the supervisor)",
-                                fix: "use ready.file or ready.tcp, or set keepInvoker to false")
-        }
 
         let watch = try watchList(top)
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Watches one attempt's READY signal and reports it once: a file appearing (a `.json` file must
-/// also parse, so a half-written one does not count), a stdout line matching the pattern, or a
-/// TCP port accepting a connection.
+/// also parse, so a half-written one does not count), a stdout line matching the pattern (offered
+/// by the pipe reader, or read from the invoker's log file when the invoker outlives the supervisor),
+/// or a TCP port accepting a connection.
 final class ReadyProbe: @unchecked Sendable {
     /// How often the file is looked for.
     static let filePollInterval: TimeInterval = 0.002
@@ -10,13 +11,17 @@ final class ReadyProbe: @unchecked Sendable {
     static let tcpPollInterval: TimeInterval = 0.02
 
     private let signal: ReadySignal
+    private let tail: (path: String, offset: UInt64)?
     private let pattern: Regex<AnyRegexOutput>?
     private let onReady: @Sendable () -> Void
     private let lock = NSLock()
     private var finished = false
 
-    init(signal: ReadySignal, onReady: @escaping @Sendable () -> Void) {
+    /// `tail`: in line mode, read the lines from this file starting at this byte offset
+    /// (instead of having them offered).
+    init(signal: ReadySignal, tail: (path: String, offset: UInt64)? = nil, onReady: @escaping @Sendable () -> Void) {
         self.signal = signal
+        self.tail = tail
         self.onReady = onReady
         if case .line(let text) = signal { pattern = try? Regex(text) } else { pattern = nil }
     }
@@ -31,7 +36,20 @@ final class ReadyProbe: @unchecked Sendable {
     func startPolling() {
         switch signal {
         case .line:
-            return
+            guard let tail else { return }
+            Thread.detachNewThread { [self] in
+                guard let handle = FileHandle(forReadingAtPath: tail.path) else { return }
+                defer { try? handle.close() }
+                try? handle.seek(toOffset: tail.offset)
+                var splitter = LineSplitter()
+                while !isFinished {
+                    if let data = try? handle.readToEnd(), !data.isEmpty {
+                        splitter.feed(Array(data)).forEach(offer(line:))
+                    } else {
+                        Thread.sleep(forTimeInterval: Self.filePollInterval)
+                    }
+                }
+            }
         case .file(let path):
             poll(every: Self.filePollInterval) { Self.fileSignalsReady(path) }
         case .tcp(let host, let port):

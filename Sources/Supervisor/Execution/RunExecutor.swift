@@ -187,26 +187,34 @@ final class RunExecutor: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: path)
             bootLog.write("attempt#\(attempt) removed stale ready file \(path)")
         }
-        let probe = ReadyProbe(signal: config.ready) { [queue] in queue.post(.readySignalled(attempt: attempt)) }
+        // An invoker that must outlive the supervisor writes straight to invoker.log (a pipe would
+        // break when the supervisor exits); its READY line is then read back from that file.
+        let detached = machine.policy.keepInvoker
+        let logSize = (try? FileManager.default.attributesOfItem(atPath: invokerLog.path)[.size] as? UInt64) ?? 0
+        let probe = ReadyProbe(signal: config.ready, tail: detached ? (invokerLog.path, logSize) : nil) { [queue] in
+            queue.post(.readySignalled(attempt: attempt))
+        }
         self.probe = probe
         attemptStarted = MonotonicClock.now()
         let child: ChildProcess
         do {
-            child = try spawn(config.invoker, stdout: .pipe, stderr: .file(invokerLog.path),
-                              domain: config.keepInvoker ? .treeKeptAfterExit : .tree)
+            child = try spawn(config.invoker, stdout: detached ? .file(invokerLog.path) : .pipe, stderr: .file(invokerLog.path),
+                              domain: detached ? .treeKeptAfterExit : .tree)
         } catch {
             return try machine.spawnFailed(attempt: attempt, message: error.message)
         }
         invoker = child
         bootLog.write("attempt#\(attempt) spawn pid=\(child.pid) cmd=\(BootLog.quote(config.invoker.arguments))")
-        let invokerLog = self.invokerLog
-        Thread.detachNewThread {
-            var splitter = LineSplitter()
-            child.drainStdout { chunk in
-                invokerLog.append(bytes: chunk)
-                splitter.feed(chunk).forEach(probe.offer(line:))
+        if !detached {
+            let invokerLog = self.invokerLog
+            Thread.detachNewThread {
+                var splitter = LineSplitter()
+                child.drainStdout { chunk in
+                    invokerLog.append(bytes: chunk)
+                    splitter.feed(chunk).forEach(probe.offer(line:))
+                }
+                if let rest = splitter.finish() { probe.offer(line: rest) }
             }
-            if let rest = splitter.finish() { probe.offer(line: rest) }
         }
         background { [queue] in
             if let exit = child.waitForExit() { queue.post(.invokerExited(attempt: attempt, exit: exit)) }

@@ -109,27 +109,12 @@ final class ChildProcess: @unchecked Sendable {
 
     // MARK: - Tree stop
 
-    /// Stops the child's whole process group: SIGTERM, up to `grace` seconds, then SIGKILL.
-    /// Returns when no member is alive (or 5 s after the kill).
-    func stopTree(grace: Double) -> TreeStopReport {
-        let alive = linuxLivingMembers(ofGroup: pid)
-        guard !alive.isEmpty else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
-        kill(-pid, SIGTERM)
-        if waitUntilGroupGone(seconds: grace) {
-            return TreeStopReport(signalled: alive.count, killed: false, survivors: [])
-        }
-        kill(-pid, SIGKILL)
-        _ = waitUntilGroupGone(seconds: 5)
-        return TreeStopReport(signalled: alive.count, killed: true, survivors: linuxLivingMembers(ofGroup: pid))
-    }
+    /// The child's process group, addressable from other processes.
+    var tree: ProcessTreeID { ProcessTreeID(leader: pid, jobName: nil) }
 
-    private func waitUntilGroupGone(seconds: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        repeat {
-            if linuxLivingMembers(ofGroup: pid).isEmpty { return true }
-            usleep(20_000)
-        } while Date() < deadline
-        return linuxLivingMembers(ofGroup: pid).isEmpty
+    /// Stops the child's whole process group (see `stopProcessTree`).
+    func stopTree(grace: Double) -> TreeStopReport {
+        stopProcessTree(tree, grace: grace)
     }
 
     // MARK: - Output
@@ -146,6 +131,35 @@ final class ChildProcess: @unchecked Sendable {
             onChunk(Array(buffer[0..<count]))
         }
     }
+}
+
+/// Stops a whole process group: SIGTERM, up to `grace` seconds, then SIGKILL.
+/// Returns when no member is alive (or 5 s after the kill).
+func stopProcessTree(_ tree: ProcessTreeID, grace: Double) -> TreeStopReport {
+    let group = tree.leader
+    let alive = linuxLivingMembers(ofGroup: group)
+    guard !alive.isEmpty else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
+    kill(-group, SIGTERM)
+    if waitUntilGroupGone(group, seconds: grace) {
+        return TreeStopReport(signalled: alive.count, killed: false, survivors: [])
+    }
+    kill(-group, SIGKILL)
+    _ = waitUntilGroupGone(group, seconds: 5)
+    return TreeStopReport(signalled: alive.count, killed: true, survivors: linuxLivingMembers(ofGroup: group))
+}
+
+/// The PIDs still alive in the tree.
+func livingMembers(of tree: ProcessTreeID) -> [Int32] {
+    linuxLivingMembers(ofGroup: tree.leader)
+}
+
+private func waitUntilGroupGone(_ group: Int32, seconds: Double) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    repeat {
+        if linuxLivingMembers(ofGroup: group).isEmpty { return true }
+        usleep(20_000)
+    } while Date() < deadline
+    return linuxLivingMembers(ofGroup: group).isEmpty
 }
 
 private func errnoText() -> String { String(cString: strerror(errno)) }

@@ -10,12 +10,14 @@ final class ChildProcess: @unchecked Sendable {
     let stdoutPipe: HANDLE?
     private let process: HANDLE
     private let job: HANDLE?
+    private let jobName: String?
     private let exitLatch = ExitLatch()
 
-    private init(pid: Int32, process: HANDLE, job: HANDLE?, stdoutPipe: HANDLE?) {
+    private init(pid: Int32, process: HANDLE, job: HANDLE?, jobName: String?, stdoutPipe: HANDLE?) {
         self.pid = pid
         self.process = process
         self.job = job
+        self.jobName = jobName
         self.stdoutPipe = stdoutPipe
     }
 
@@ -67,8 +69,13 @@ final class ChildProcess: @unchecked Sendable {
         defer { CloseHandle(info.hThread) }
 
         var job: HANDLE?
+        var jobName: String?
         if request.domain != .detached {
-            job = CreateJobObjectW(nil, nil)
+            // A tree that outlives this process gets a name, so that a later `stop` can open its job.
+            if request.domain == .treeKeptAfterExit {
+                jobName = "Local\\invoker-supervisor-\(GetCurrentProcessId())-\(info.dwProcessId)"
+            }
+            job = jobName.map { name in name.withCString(encodedAs: UTF16.self) { CreateJobObjectW(nil, $0) } } ?? CreateJobObjectW(nil, nil)
             guard let job, configure(job, killOnClose: request.domain == .tree),
                   AssignProcessToJobObject(job, processHandle) else {
                 let error = lastError("AssignProcessToJobObject")
@@ -79,7 +86,7 @@ final class ChildProcess: @unchecked Sendable {
             ResumeThread(info.hThread)
         }
         let child = ChildProcess(pid: Int32(bitPattern: info.dwProcessId), process: processHandle, job: job,
-                                 stdoutPipe: handles.takeParentReadEnd())
+                                 jobName: jobName, stdoutPipe: handles.takeParentReadEnd())
         Thread.detachNewThread { child.reap() }
         return child
     }
@@ -127,33 +134,17 @@ final class ChildProcess: @unchecked Sendable {
 
     // MARK: - Tree stop
 
+    /// The child's job, addressable from other processes when it has a name.
+    var tree: ProcessTreeID { ProcessTreeID(leader: pid, jobName: jobName) }
+
     /// Stops the child's whole job: CTRL_BREAK to its process group, up to `grace` seconds,
     /// then TerminateJobObject. Returns when the job is empty (or 5 s after the kill).
     func stopTree(grace: Double) -> TreeStopReport {
-        let alive = activeProcesses()
-        guard alive > 0 else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
-        GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: pid))
-        if waitUntilEmpty(seconds: grace) { return TreeStopReport(signalled: alive, killed: false, survivors: []) }
-        if let job { TerminateJobObject(job, 1) } else { TerminateProcess(process, 1) }
-        _ = waitUntilEmpty(seconds: 5)
-        return TreeStopReport(signalled: alive, killed: true, survivors: activeProcesses() > 0 ? [pid] : [])
-    }
-
-    private func activeProcesses() -> Int {
-        guard let job else { return exit == nil ? 1 : 0 }
-        var accounting = JOBOBJECT_BASIC_ACCOUNTING_INFORMATION()
-        guard QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &accounting,
-                                        DWORD(MemoryLayout<JOBOBJECT_BASIC_ACCOUNTING_INFORMATION>.size), nil) else { return 0 }
-        return Int(accounting.ActiveProcesses)
-    }
-
-    private func waitUntilEmpty(seconds: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        repeat {
-            if activeProcesses() == 0 { return true }
-            Sleep(20)
-        } while Date() < deadline
-        return activeProcesses() == 0
+        guard let job else {
+            return exit == nil ? stopWithoutJob(process: process, leader: pid, grace: grace)
+                               : TreeStopReport(signalled: 0, killed: false, survivors: [])
+        }
+        return stopJob(job, leader: pid, grace: grace)
     }
 
     // MARK: - Output
@@ -170,6 +161,70 @@ final class ChildProcess: @unchecked Sendable {
             onChunk(Array(buffer[0..<Int(count)]))
         }
     }
+}
+
+// MARK: - Trees
+
+/// Stops a tree recorded by another supervisor process: its named job, or the leader alone.
+func stopProcessTree(_ tree: ProcessTreeID, grace: Double) -> TreeStopReport {
+    let access = DWORD(JOB_OBJECT_TERMINATE | JOB_OBJECT_QUERY)
+    if let name = tree.jobName, let job = name.withCString(encodedAs: UTF16.self, { OpenJobObjectW(access, false, $0) }) {
+        defer { CloseHandle(job) }
+        return stopJob(job, leader: tree.leader, grace: grace)
+    }
+    guard let process = OpenProcess(DWORD(PROCESS_TERMINATE | PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE), false,
+                                    DWORD(bitPattern: tree.leader)) else {
+        return TreeStopReport(signalled: 0, killed: false, survivors: [])
+    }
+    defer { CloseHandle(process) }
+    return stopWithoutJob(process: process, leader: tree.leader, grace: grace)
+}
+
+/// The PIDs still alive in the tree (the leader's, while the job has members).
+func livingMembers(of tree: ProcessTreeID) -> [Int32] {
+    guard let name = tree.jobName, let job = name.withCString(encodedAs: UTF16.self, { OpenJobObjectW(DWORD(JOB_OBJECT_QUERY), false, $0) }) else {
+        return []
+    }
+    defer { CloseHandle(job) }
+    return activeProcesses(in: job) > 0 ? [tree.leader] : []
+}
+
+private func stopJob(_ job: HANDLE, leader: Int32, grace: Double) -> TreeStopReport {
+    let alive = activeProcesses(in: job)
+    guard alive > 0 else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
+    GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: leader))
+    if waitUntil(seconds: grace, { activeProcesses(in: job) == 0 }) {
+        return TreeStopReport(signalled: alive, killed: false, survivors: [])
+    }
+    TerminateJobObject(job, 1)
+    _ = waitUntil(seconds: 5) { activeProcesses(in: job) == 0 }
+    return TreeStopReport(signalled: alive, killed: true, survivors: activeProcesses(in: job) > 0 ? [leader] : [])
+}
+
+private func stopWithoutJob(process: HANDLE, leader: Int32, grace: Double) -> TreeStopReport {
+    GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: leader))
+    if WaitForSingleObject(process, DWORD(grace * 1000)) == WAIT_OBJECT_0 {
+        return TreeStopReport(signalled: 1, killed: false, survivors: [])
+    }
+    TerminateProcess(process, 1)
+    let gone = WaitForSingleObject(process, 5000) == WAIT_OBJECT_0
+    return TreeStopReport(signalled: 1, killed: true, survivors: gone ? [] : [leader])
+}
+
+private func activeProcesses(in job: HANDLE) -> Int {
+    var accounting = JOBOBJECT_BASIC_ACCOUNTING_INFORMATION()
+    guard QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &accounting,
+                                    DWORD(MemoryLayout<JOBOBJECT_BASIC_ACCOUNTING_INFORMATION>.size), nil) else { return 0 }
+    return Int(accounting.ActiveProcesses)
+}
+
+private func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    repeat {
+        if condition() { return true }
+        Sleep(20)
+    } while Date() < deadline
+    return condition()
 }
 
 // MARK: - Standard handles

@@ -39,6 +39,15 @@ struct SpawnError: Error, Equatable, CustomStringConvertible {
     var description: String { message }
 }
 
+/// A child's stoppable process tree, as recorded in a session so that another supervisor process
+/// can stop it: the leader's process group on POSIX, a named Job Object on Windows.
+struct ProcessTreeID: Codable, Equatable, Sendable {
+    /// The leader's PID (the process group id on POSIX).
+    var leader: Int32
+    /// The Job Object's name (Windows, when the tree outlives the supervisor).
+    var jobName: String?
+}
+
 /// How a tree stop went.
 struct TreeStopReport: Equatable, Sendable {
     /// Processes that were still alive when the graceful signal was sent.
