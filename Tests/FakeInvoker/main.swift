@@ -18,6 +18,9 @@ usage: fake-invoker [knobs]
   --pid-file PATH       write own PID then the children's PIDs, one per line
   --ignore-term         ignore SIGTERM (so only a kill stops it)
   --noise N             print N lines of chatter on stdout and stderr before READY
+  --serve-queue DIR     after READY, answer the seed's file-queue Ping: DIR/requests/<id>.json -> DIR/responses/<id>.json
+  --serve-after S       start answering only S seconds after READY (the seed's bug #87)
+  --queue-error         answer every request with {"ok":false,"error":...}
 """
 
 var options: [String: String] = [:]
@@ -26,7 +29,7 @@ var index = 1
 let arguments = CommandLine.arguments
 while index < arguments.count {
     let name = arguments[index]
-    if ["--hang", "--ignore-term", "--sleep"].contains(name) {
+    if ["--hang", "--ignore-term", "--sleep", "--queue-error"].contains(name) {
         flags.insert(name)
     } else if name.hasPrefix("--"), index + 1 < arguments.count {
         options[name] = arguments[index + 1]
@@ -135,6 +138,32 @@ if let path = options["--ready-file"] {
 if let line = options["--ready-line"] {
     say(line)
     stamp(to: options["--stamp"])
+}
+/// Answers Ping requests in the seed invoker's file queue until the process is stopped.
+func serveQueue(_ folder: String, after delay: Double, failing: Bool) -> Never {
+    Thread.sleep(forTimeInterval: delay)
+    let requests = folder + "/requests"
+    let responses = folder + "/responses"
+    try? FileManager.default.createDirectory(atPath: responses, withIntermediateDirectories: true)
+    while true {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: requests)) ?? [] where name.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: requests + "/" + name),
+                  let request = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let id = request["id"] as? String else { continue }
+            let answer: [String: Any] = failing
+                ? ["ok": false, "id": id, "verb": request["verb"] ?? "", "error": "fake failure"]
+                : ["ok": true, "id": id, "verb": request["verb"] ?? "", "result": ["pong": "fake", "at": "\(Date())"]]
+            if let body = try? JSONSerialization.data(withJSONObject: answer) {
+                try? body.write(to: URL(fileURLWithPath: responses + "/" + name), options: .atomic)
+            }
+            try? FileManager.default.removeItem(atPath: requests + "/" + name)
+        }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+}
+
+if let folder = options["--serve-queue"] {
+    serveQueue(folder, after: Double(options["--serve-after"] ?? "0") ?? 0, failing: flags.contains("--queue-error"))
 }
 if let after = options["--exit-after"].flatMap(Double.init) {
     Thread.sleep(forTimeInterval: after)

@@ -113,6 +113,32 @@ final class RunSequenceTests: XCTestCase {
         XCTAssertTrue(scratch.bootLines.contains { $0.hasPrefix("attempt#1 ready observed") && $0.hasSuffix("via=line handshake=ok") }, scratch.bootLog)
     }
 
+    func testFileQueuePingWaitsUntilTheInvokerLoopReallyAnswers() throws {
+        let scratch = try Scratch()
+        // READY is written at once, but the request loop only answers 1 s later (the seed's bug #87).
+        try scratch.writeConfig(Fake.config(["--ready-file", "results/_invoker/ready.json", "--serve-queue", "results/_invoker", "--serve-after", "1"],
+                                            ready: ["file": "results/_invoker/ready.json"],
+                                            extra: ["handshake": ["fileQueuePing": "results/_invoker", "timeoutSeconds": 30]]))
+        let (code, run) = try SupervisorProcess.run(["run", "--config", "config.json"], in: scratch)
+        XCTAssertEqual(code, 0, run.stderr)
+        let stamps = try bootStamps(scratch.bootLog)
+        let signal = try XCTUnwrap(stamps.first { $0.text.hasPrefix("attempt#1 ready signal via=file") })
+        let ready = try XCTUnwrap(stamps.first { $0.text.hasPrefix("attempt#1 ready observed") })
+        XCTAssertTrue(ready.text.hasSuffix("via=file handshake=ok"))
+        XCTAssertGreaterThanOrEqual(ready.date.timeIntervalSince(signal.date), 0.9, "READY counts only once the loop answers")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.file("results/_invoker/responses")), [],
+                       "the answer is consumed")
+    }
+
+    func testFileQueuePingErrorFailsTheAttempt() throws {
+        let scratch = try Scratch()
+        try scratch.writeConfig(Fake.config(["--ready-file", "ready.json", "--serve-queue", "q", "--queue-error"],
+                                            ready: ["file": "ready.json"], extra: ["handshake": ["fileQueuePing": "q", "timeoutSeconds": 30]]))
+        let (code, _) = try SupervisorProcess.run(["run", "--config", "config.json", "--on-not-ready", "fail"], in: scratch)
+        XCTAssertEqual(code, 3)
+        XCTAssertTrue(scratch.bootLines.contains("attempt#1 handshake failed: the invoker answered Ping with an error: fake failure"), scratch.bootLog)
+    }
+
     func testKeepInvokerLeavesItRunningAndReadsItsReadyLineFromInvokerLog() throws {
         let scratch = try Scratch()
         try scratch.writeConfig(Fake.config(["--noise", "2", "--boot-delay", "0.2", "--ready-line", "READY", "--pid-file", "pids.txt"],

@@ -55,10 +55,22 @@ public enum ConfigLoader {
 
         var handshake: HandshakeSpec?
         if top.has("handshake") {
-            let reader = try top.object("handshake", allowed: commandKeys + ["timeoutSeconds"])
+            let reader = try top.object("handshake", allowed: commandKeys + ["fileQueuePing", "timeoutSeconds"])
             let timeout = reader.has("timeoutSeconds") ? try reader.number("timeoutSeconds") : 15
             try check(reader.key("timeoutSeconds"), timeout, in: 0.001...3600)
-            handshake = HandshakeSpec(command: try command(reader, base: base), timeoutSeconds: timeout)
+            guard reader.has("command") != reader.has("fileQueuePing") else {
+                throw .invalidValue(key: "handshake", problem: "needs exactly one of \"command\" and \"fileQueuePing\"",
+                                    fix: "give a command that exits 0 when the invoker answers, or the seed invoker's results folder as fileQueuePing")
+            }
+            if reader.has("fileQueuePing") {
+                let folder = try reader.string("fileQueuePing")
+                guard !folder.isEmpty else {
+                    throw .invalidValue(key: reader.key("fileQueuePing"), problem: "is empty", fix: "give the invoker's _invoker folder, e.g. \"tests/results/_invoker\"")
+                }
+                handshake = HandshakeSpec(check: .fileQueuePing(folder: absolute(folder, against: base)), timeoutSeconds: timeout)
+            } else {
+                handshake = HandshakeSpec(check: .command(try command(reader, base: base)), timeoutSeconds: timeout)
+            }
         }
 
         var warmup: WarmupSpec?

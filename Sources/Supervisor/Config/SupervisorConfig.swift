@@ -27,9 +27,17 @@ public enum ReadySignal: Equatable, Sendable {
     }
 }
 
-/// A command that must exit 0 within its timeout before READY counts.
+/// The check that must pass within its timeout before READY counts.
 public struct HandshakeSpec: Equatable, Sendable {
-    public var command: CommandSpec
+    /// What is checked.
+    public enum Check: Equatable, Sendable {
+        /// A command that must exit 0.
+        case command(CommandSpec)
+        /// The seed repo's file-queue Ping: a request in `<folder>/requests`, answered `ok` in `<folder>/responses`.
+        case fileQueuePing(folder: String)
+    }
+
+    public var check: Check
     public var timeoutSeconds: Double
 }
 

@@ -224,23 +224,37 @@ final class RunExecutor: @unchecked Sendable {
 
     private func runHandshake(attempt: Int) {
         guard let spec = config.handshake else { return }
-        let log = config.invokerDir + "/handshake.log"
-        do {
-            let child = try spawn(spec.command, stdout: .file(log), stderr: .file(log), domain: .tree)
-            handshake = child
-            let grace = config.stopGraceSeconds
+        switch spec.check {
+        case .fileQueuePing(let folder):
             background { [queue] in
                 let started = MonotonicClock.now()
-                guard let exit = child.waitForExit(timeout: spec.timeoutSeconds) else {
-                    _ = child.stopTree(grace: grace)
-                    queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "no answer within \(Seconds.format(spec.timeoutSeconds)) s"))
-                    return
+                let took = { "duration=\(MonotonicClock.secondsText(since: started))" }
+                switch FileQueuePing.ping(folder: folder, timeout: spec.timeoutSeconds) {
+                case .success(let pong):
+                    queue.post(.handshakeDone(attempt: attempt, succeeded: true, detail: "pong=\(pong) \(took())"))
+                case .failure(let failure):
+                    queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: failure.reason))
                 }
-                let took = MonotonicClock.secondsText(since: started)
-                queue.post(.handshakeDone(attempt: attempt, succeeded: exit == .exited(code: 0), detail: "\(exit) duration=\(took)"))
             }
-        } catch {
-            queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "spawn error: \(error.message)"))
+        case .command(let command):
+            let log = config.invokerDir + "/handshake.log"
+            do {
+                let child = try spawn(command, stdout: .file(log), stderr: .file(log), domain: .tree)
+                handshake = child
+                let grace = config.stopGraceSeconds
+                background { [queue] in
+                    let started = MonotonicClock.now()
+                    guard let exit = child.waitForExit(timeout: spec.timeoutSeconds) else {
+                        _ = child.stopTree(grace: grace)
+                        queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "no answer within \(Seconds.format(spec.timeoutSeconds)) s"))
+                        return
+                    }
+                    let took = MonotonicClock.secondsText(since: started)
+                    queue.post(.handshakeDone(attempt: attempt, succeeded: exit == .exited(code: 0), detail: "\(exit) duration=\(took)"))
+                }
+            } catch {
+                queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "spawn error: \(error.message)"))
+            }
         }
     }
 

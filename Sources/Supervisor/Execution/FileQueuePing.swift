@@ -1,0 +1,55 @@
+import Foundation
+
+/// The seed repo's invoker protocol, used as a handshake: write `requests/<id>.json`
+/// (`{"id","verb":"Ping","args":{}}`), wait for `responses/<id>.json` with `"ok": true` and a
+/// `result.pong`. READY then means the invoker's request loop really answers (seed bug #87).
+enum FileQueuePing {
+    /// How often the response folder is looked at (the seed's client polls every 200 ms).
+    static let pollInterval: TimeInterval = 0.01
+
+    /// `.success(pong)` or `.failure(reason)` within `timeout` seconds.
+    static func ping(folder: String, timeout: Double) -> Result<String, PingFailure> {
+        let id = UUID().uuidString.lowercased()
+        let requests = folder + "/requests"
+        let responses = folder + "/responses"
+        let request = requests + "/\(id).json"
+        let response = responses + "/\(id).json"
+        do {
+            try FileManager.default.createDirectory(atPath: requests, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: responses, withIntermediateDirectories: true)
+            // Written under another name and renamed, so the invoker never reads half a request.
+            let body = OrderedJSON.object([("id", .string(id)), ("verb", .string("Ping")), ("args", .object([]))]).text
+            try Data(body.utf8).write(to: URL(fileURLWithPath: requests + "/.\(id).tmp"))
+            try FileManager.default.moveItem(atPath: requests + "/.\(id).tmp", toPath: request)
+        } catch {
+            return .failure(PingFailure(reason: "cannot write the Ping request in \(requests): \(error.localizedDescription)"))
+        }
+        let deadline = MonotonicClock.now() + timeout
+        while MonotonicClock.now() < deadline {
+            if let data = FileManager.default.contents(atPath: response), !data.isEmpty,
+               let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                try? FileManager.default.removeItem(atPath: response)
+                return verdict(answer)
+            }
+            Thread.sleep(forTimeInterval: pollInterval)
+        }
+        try? FileManager.default.removeItem(atPath: request)
+        return .failure(PingFailure(reason: "no Ping answer in \(responses) within \(Seconds.format(timeout)) s"))
+    }
+
+    /// Reads a response: `{"ok":true,"id","verb","result":{"pong":…}}`, or `{"ok":false,"error":…}`.
+    static func verdict(_ answer: [String: Any]) -> Result<String, PingFailure> {
+        guard answer["ok"] as? Bool == true else {
+            return .failure(PingFailure(reason: "the invoker answered Ping with an error: \(answer["error"].map { "\($0)" } ?? "no error text")"))
+        }
+        guard let result = answer["result"] as? [String: Any], let pong = result["pong"] else {
+            return .failure(PingFailure(reason: "the Ping answer has no result.pong"))
+        }
+        return .success("\(pong)")
+    }
+
+    /// Why a Ping failed, in words for boot.log.
+    struct PingFailure: Error, Equatable {
+        let reason: String
+    }
+}
