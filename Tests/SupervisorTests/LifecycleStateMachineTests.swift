@@ -122,7 +122,7 @@ final class LifecycleStateMachineTests: XCTestCase {
         ])
     }
 
-    func testEarlyExitAndSpawnErrorAreRetriedLikeTimeouts() throws {
+    func testEarlyExitAndPlatformErrorAreRetriedLikeTimeouts() throws {
         try check(LifecyclePolicy(attempts: 2, delaySeconds: 1, timeoutSeconds: 60, hasWarmup: true), [
             (.start, begin),
             (.spawnFailed(1), .stopAttempt(attempt: 1, failure: .spawnError("no such file"), retryInSeconds: 1)),

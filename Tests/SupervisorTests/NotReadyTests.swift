@@ -58,7 +58,7 @@ final class NotReadyTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8).hasPrefix("ready=false\nreason=exited\nattempts=2\n"))
     }
 
-    func testCommandThatCannotStartIsASpawnErrorAndIsRetried() throws {
+    func testCommandThatCannotStartIsAPlatformErrorAndIsRetried() throws {
         let scratch = try Scratch()
         var config = Fake.config([], ready: ["file": "ready.json"], attempts: 2, delay: 0)
         config["invoker"] = ["command": ["no-such-invoker-program", "-x"]]

@@ -17,7 +17,7 @@ final class RunExecutor: @unchecked Sendable {
 
     private let config: SupervisorConfig
     private let destinations: Destinations
-    private let environment: [String: String]
+    private let launcher: Launcher
     private let bootLog: BootLog
     private let invokerLog: AppendFile
     private let snapshotter: Snapshotter
@@ -32,23 +32,36 @@ final class RunExecutor: @unchecked Sendable {
     private var handshake: ChildProcess?
     private var step: ChildProcess?
     private var stepStarted = 0.0
-    private var outputsWritten = false
+    /// Set when the boot phase is decided (READY, not READY, or cancelled before READY).
+    private var bootElapsedMilliseconds: Int?
     private var groupOpen = false
 
-    init(config: SupervisorConfig, destinations: Destinations, environment: [String: String],
+    /// What a finished run leaves behind for its caller (`start` saves it in the session).
+    struct Report {
+        var exitCode: Int32
+        var record: RunRecord
+        /// The invoker, when it is still running (kept, as `start` keeps it).
+        var invoker: SessionFile.Invoker?
+        /// Milliseconds from the start to READY or to giving up.
+        var elapsedMilliseconds: Int
+        var attempts: Int
+    }
+
+    /// `policy` defaults to the config's; `start` passes one that keeps the invoker and runs no steps.
+    init(config: SupervisorConfig, policy: LifecyclePolicy? = nil, destinations: Destinations, environment: [String: String],
          bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
-        self.environment = environment
+        self.launcher = Launcher(environment: environment)
         self.bootLog = bootLog
         self.invokerLog = invokerLog
         self.snapshotter = Snapshotter(watch: config.watch, ndjson: snapshots, bootLog: bootLog)
-        self.machine = LifecycleStateMachine(policy: config.policy)
+        self.machine = LifecycleStateMachine(policy: policy ?? config.policy)
         self.record = RunRecord(config: config)
     }
 
-    /// Runs the whole sequence and returns the process exit code.
-    func run() -> Int32 {
+    /// Runs the whole sequence and reports how it ended.
+    func run() -> Report {
         CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) }
         if destinations.githubActions {
             Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
@@ -59,11 +72,11 @@ final class RunExecutor: @unchecked Sendable {
         while true {
             let event = queue.take()
             do {
-                if let code = try perform(handle(event)) { return code }
+                if let code = try perform(handle(event)) { return report(code) }
             } catch {
                 bootLog.write("internal error: \(error)")
                 stopEverything()
-                return ExitCode.internalError
+                return report(ExitCode.internalError)
             }
         }
     }
@@ -198,7 +211,7 @@ final class RunExecutor: @unchecked Sendable {
         attemptStarted = MonotonicClock.now()
         let child: ChildProcess
         do {
-            child = try spawn(config.invoker, stdout: detached ? .file(invokerLog.path) : .pipe, stderr: .file(invokerLog.path),
+            child = try launcher.spawn(config.invoker, stdout: detached ? .file(invokerLog.path) : .pipe, stderr: .file(invokerLog.path),
                               domain: detached ? .treeKeptAfterExit : .tree)
         } catch {
             return try machine.spawnFailed(attempt: attempt, message: error.message)
@@ -239,7 +252,7 @@ final class RunExecutor: @unchecked Sendable {
         case .command(let command):
             let log = config.invokerDir + "/handshake.log"
             do {
-                let child = try spawn(command, stdout: .file(log), stderr: .file(log), domain: .tree)
+                let child = try launcher.spawn(command, stdout: .file(log), stderr: .file(log), domain: .tree)
                 handshake = child
                 let grace = config.stopGraceSeconds
                 background { [queue] in
@@ -286,24 +299,13 @@ final class RunExecutor: @unchecked Sendable {
 
     private func runWarmup() {
         guard let spec = config.warmup else { return }
-        if let name = spec.waitForProcess {
-            let existing = ProcessProbe.processes(named: [name])
-            if !existing.isEmpty {
-                queue.post(.warmupDone(.alreadyRunning(name: ProcessName.normalized(name), pids: existing.map(\.pid))))
-                return
+        switch WarmupRunner.start(spec, logFolder: config.invokerDir, launcher: launcher, bootLog: bootLog) {
+        case .finished(let result):
+            queue.post(.warmupDone(result))
+        case .started(let child):
+            background { [queue] in
+                queue.post(.warmupDone(WarmupWatch.watch(child, waitFor: spec.waitForProcess, timeout: spec.timeoutSeconds)))
             }
-        }
-        let child: ChildProcess
-        do {
-            child = try spawn(spec.command, stdout: .file(config.invokerDir + "/warmup.log"),
-                              stderr: .file(config.invokerDir + "/warmup.log"), domain: .detached)
-        } catch {
-            queue.post(.warmupDone(.spawnFailed(error.message)))
-            return
-        }
-        bootLog.write("warmup start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
-        background { [queue] in
-            queue.post(.warmupDone(WarmupWatch.watch(child, waitFor: spec.waitForProcess, timeout: spec.timeoutSeconds)))
         }
     }
 
@@ -311,7 +313,7 @@ final class RunExecutor: @unchecked Sendable {
         let spec = config.steps[index]
         stepStarted = MonotonicClock.now()
         do {
-            let child = try spawn(spec.command, stdout: .inherit, stderr: .inherit, domain: .tree)
+            let child = try launcher.spawn(spec.command, stdout: .inherit, stderr: .inherit, domain: .tree)
             step = child
             bootLog.write("step \(spec.name) start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
             let started = stepStarted
@@ -355,20 +357,24 @@ final class RunExecutor: @unchecked Sendable {
 
     // MARK: - Helpers
 
-    private func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, domain: StopDomain) throws(SpawnError) -> ChildProcess {
-        let childEnvironment = environment.merging(command.environment) { _, new in new }
-        let executable = try ExecutableLookup.forEnvironment(childEnvironment)
-            .resolve(command.arguments[0], workingDirectory: command.workingDirectory)
-        return try ChildProcess.spawn(SpawnRequest(
-            executable: executable, arguments: command.arguments, workingDirectory: command.workingDirectory,
-            environment: childEnvironment, stdout: stdout, stderr: stderr, domain: domain))
+    private func report(_ code: Int32) -> Report {
+        var kept: SessionFile.Invoker?
+        if let invoker, machine.invokerRunning, let started = ProcessProbe.record(pid: invoker.pid)?.startTime {
+            kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
+        }
+        return Report(exitCode: code, record: record, invoker: kept, elapsedMilliseconds: bootElapsedMilliseconds ?? elapsedMilliseconds(),
+                      attempts: machine.attempt)
+    }
+
+    private func elapsedMilliseconds() -> Int {
+        Int(((MonotonicClock.now() - runStarted) * 1000).rounded())
     }
 
     private func writeOutputs(ready: Bool, reason: String, attempts: Int) {
-        guard !outputsWritten else { return }
-        outputsWritten = true
+        guard bootElapsedMilliseconds == nil else { return }
+        let elapsed = elapsedMilliseconds()
+        bootElapsedMilliseconds = elapsed
         guard let path = destinations.githubOutput else { return }
-        let elapsed = Int(((MonotonicClock.now() - runStarted) * 1000).rounded())
         appendOrWarn(GitHubOutputs(ready: ready, reason: reason, attempts: attempts, elapsedMilliseconds: elapsed).text,
                      to: path, what: "GITHUB_OUTPUT")
     }

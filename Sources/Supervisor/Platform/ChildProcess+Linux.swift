@@ -19,7 +19,7 @@ final class ChildProcess: @unchecked Sendable {
     // MARK: - Spawn
 
     /// Starts the child; call from one thread only (pipes are made close-on-exec before any other spawn).
-    static func spawn(_ request: SpawnRequest) throws(SpawnError) -> ChildProcess {
+    static func spawn(_ request: SpawnRequest) throws(PlatformError) -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -30,7 +30,7 @@ final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         var pipeFDs: [Int32] = [-1, -1]
         if request.stdout == .pipe {
-            guard pipe(&pipeFDs) == 0 else { throw SpawnError(message: "cannot create a pipe: \(errnoText())") }
+            guard pipe(&pipeFDs) == 0 else { throw PlatformError(message: "cannot create a pipe: \(errnoText())") }
             _ = fcntl(pipeFDs[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
             posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
@@ -42,7 +42,7 @@ final class ChildProcess: @unchecked Sendable {
             addOutput(request.stderr, fd: 2, to: &actions)
         }
         guard let addChdir = addChdirAction else {
-            throw SpawnError(message: "this C library cannot set a child's working folder (needs glibc 2.29 or later)")
+            throw PlatformError(message: "this C library cannot set a child's working folder (needs glibc 2.29 or later)")
         }
         _ = addChdir(&actions, request.workingDirectory)
 
@@ -75,7 +75,7 @@ final class ChildProcess: @unchecked Sendable {
         if pipeFDs[1] >= 0 { close(pipeFDs[1]) }
         guard result == 0 else {
             if pipeFDs[0] >= 0 { close(pipeFDs[0]) }
-            throw SpawnError(message: "\(request.executable): \(String(cString: strerror(result)))")
+            throw PlatformError(message: "\(request.executable): \(String(cString: strerror(result)))")
         }
         let child = ChildProcess(pid: pid, stdoutPipe: pipeFDs[0] >= 0 ? pipeFDs[0] : nil)
         Thread.detachNewThread { child.reap() }

@@ -25,7 +25,7 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Starts the child; call from one thread only. Only the child's three standard handles are
     /// inherited (an explicit handle list), so long-lived children never hold the supervisor's pipes.
-    static func spawn(_ request: SpawnRequest) throws(SpawnError) -> ChildProcess {
+    static func spawn(_ request: SpawnRequest) throws(PlatformError) -> ChildProcess {
         var handles = StandardHandles()
         defer { handles.closeChildSide() }
         try handles.open(request)
@@ -236,7 +236,7 @@ private struct StandardHandles {
     var error: HANDLE?
     private var parentReadEnd: HANDLE?
 
-    mutating func open(_ request: SpawnRequest) throws(SpawnError) {
+    mutating func open(_ request: SpawnRequest) throws(PlatformError) {
         var security = SECURITY_ATTRIBUTES(nLength: DWORD(MemoryLayout<SECURITY_ATTRIBUTES>.size),
                                            lpSecurityDescriptor: nil, bInheritHandle: true)
         input = try openFile("NUL", access: DWORD(GENERIC_READ), disposition: DWORD(OPEN_EXISTING), security: &security)
@@ -285,7 +285,7 @@ private struct StandardHandles {
     }
 
     private func openFile(_ path: String, access: DWORD, disposition: DWORD,
-                          security: inout SECURITY_ATTRIBUTES) throws(SpawnError) -> HANDLE? {
+                          security: inout SECURITY_ATTRIBUTES) throws(PlatformError) -> HANDLE? {
         let handle = path.withCString(encodedAs: UTF16.self) {
             CreateFileW($0, access, DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE), &security,
                         disposition, DWORD(FILE_ATTRIBUTE_NORMAL), nil)
@@ -294,7 +294,7 @@ private struct StandardHandles {
         return handle
     }
 
-    private func inheritable(_ handle: HANDLE?) throws(SpawnError) -> HANDLE? {
+    private func inheritable(_ handle: HANDLE?) throws(PlatformError) -> HANDLE? {
         var copy: HANDLE?
         guard DuplicateHandle(GetCurrentProcess(), handle, GetCurrentProcess(), &copy, 0, true, DWORD(DUPLICATE_SAME_ACCESS)) else {
             throw lastError("DuplicateHandle")
@@ -303,12 +303,12 @@ private struct StandardHandles {
     }
 }
 
-private func lastError(_ context: String) -> SpawnError {
+private func lastError(_ context: String) -> PlatformError {
     let code = GetLastError()
     var buffer = [WCHAR](repeating: 0, count: 512)
     let length = FormatMessageW(DWORD(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS), nil, code, 0,
                                 &buffer, DWORD(buffer.count), nil)
     let text = String(decoding: buffer[0..<Int(length)], as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    return SpawnError(message: "\(context): \(text) (Windows error \(code))")
+    return PlatformError(message: "\(context): \(text) (Windows error \(code))")
 }
 #endif

@@ -8,10 +8,10 @@ struct ExecutableLookup {
     /// Whether the file at this path can be run.
     var isExecutable: (String) -> Bool
 
-    func resolve(_ program: String, workingDirectory: String) throws(SpawnError) -> String {
+    func resolve(_ program: String, workingDirectory: String) throws(PlatformError) -> String {
         if program.contains("/") || program.contains("\\") {
             let path = ConfigLoader.absolute(program, against: workingDirectory)
-            guard isExecutable(path) else { throw SpawnError(message: "\(path): not found or not executable") }
+            guard isExecutable(path) else { throw PlatformError(message: "\(path): not found or not executable") }
             return path
         }
         for folder in searchPath where !folder.isEmpty {
@@ -20,6 +20,6 @@ struct ExecutableLookup {
                 if isExecutable(candidate) { return candidate }
             }
         }
-        throw SpawnError(message: "\(program): not found in PATH")
+        throw PlatformError(message: "\(program): not found in PATH")
     }
 }

@@ -6,14 +6,14 @@ final class FileLock {
     private let fd: Int32
 
     /// Opens (creating) the lock file and blocks until the lock is ours.
-    init(path: String) throws(SpawnError) {
+    init(path: String) throws(PlatformError) {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SpawnError(message: "\(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw PlatformError(message: "\(path): \(String(cString: strerror(errno)))") }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 let message = String(cString: strerror(errno))
                 close(fd)
-                throw SpawnError(message: "\(path): cannot lock: \(message)")
+                throw PlatformError(message: "\(path): cannot lock: \(message)")
             }
         }
     }

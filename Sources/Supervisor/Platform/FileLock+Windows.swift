@@ -6,16 +6,16 @@ final class FileLock {
     private let handle: HANDLE
 
     /// Opens (creating) the lock file and blocks until the lock is ours.
-    init(path: String) throws(SpawnError) {
+    init(path: String) throws(PlatformError) {
         let opened = path.withCString(encodedAs: UTF16.self) {
             CreateFileW($0, DWORD(GENERIC_READ | GENERIC_WRITE), DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE),
                         nil, DWORD(OPEN_ALWAYS), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
         }
-        guard let opened, opened != INVALID_HANDLE_VALUE else { throw SpawnError(message: "\(path): cannot open (Windows error \(GetLastError()))") }
+        guard let opened, opened != INVALID_HANDLE_VALUE else { throw PlatformError(message: "\(path): cannot open (Windows error \(GetLastError()))") }
         var overlapped = OVERLAPPED()
         guard LockFileEx(opened, DWORD(LOCKFILE_EXCLUSIVE_LOCK), 0, 1, 0, &overlapped) else {
             CloseHandle(opened)
-            throw SpawnError(message: "\(path): cannot lock (Windows error \(GetLastError()))")
+            throw PlatformError(message: "\(path): cannot lock (Windows error \(GetLastError()))")
         }
         handle = opened
     }

@@ -33,8 +33,8 @@ enum StopDomain: Equatable, Sendable {
     case detached
 }
 
-/// Why a child could not be started.
-struct SpawnError: Error, Equatable, CustomStringConvertible {
+/// Why a platform operation (start a child, lock or replace a file) failed, with the OS's words.
+struct PlatformError: Error, Equatable, CustomStringConvertible {
     let message: String
     var description: String { message }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import ProcessProbe
+
+/// The `<resultsDir>/_invoker/` folder the subcommands share: boot.log, invoker.log,
+/// snapshots.ndjson and session.json, opened for appending.
+struct InvokerFolder {
+    let path: String
+    let bootLog: BootLog
+    let invokerLog: AppendFile
+    let snapshots: AppendFile
+
+    /// Creates the folder and opens its files; boot.log lines are also passed to `mirror`.
+    static func open(resultsDir: String, mirror: @escaping (String) -> Void) throws(UsageError) -> InvokerFolder {
+        let path = resultsDir + "/_invoker"
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            return InvokerFolder(path: path,
+                                 bootLog: BootLog(file: try AppendFile(path: path + "/boot.log"), mirror: mirror),
+                                 invokerLog: try AppendFile(path: path + "/invoker.log"),
+                                 snapshots: try AppendFile(path: path + "/snapshots.ndjson"))
+        } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    var store: SessionStore { SessionStore(folder: path) }
+
+    /// A snapshotter that continues from the last snapshot in snapshots.ndjson.
+    func snapshotter(watch: [String]) -> Snapshotter {
+        Snapshotter(watch: watch, ndjson: snapshots, bootLog: bootLog, previous: lastSnapshot())
+    }
+
+    private func lastSnapshot() -> [ProcessSnapshot.Entry]? {
+        guard let text = try? String(contentsOfFile: snapshots.path, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").reversed().lazy.compactMap { ProcessSnapshot.entries(fromJSONLine: String($0)) }.first
+    }
+}
+
+/// Where the subcommands' user-facing output goes, from options and the GitHub environment.
+enum OutputDestinations {
+    /// `--summary FILE`, else `$GITHUB_STEP_SUMMARY`, else nil.
+    static func summary(_ values: [String: String], _ environment: [String: String]) -> String? {
+        values["--summary"] ?? nonEmpty(environment["GITHUB_STEP_SUMMARY"])
+    }
+
+    static func runDestinations(_ values: [String: String], _ environment: [String: String]) -> RunExecutor.Destinations {
+        let summary = summary(values, environment)
+        if summary == nil {
+            Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.")
+        }
+        return RunExecutor.Destinations(githubOutput: nonEmpty(environment["GITHUB_OUTPUT"]), summary: summary,
+                                        githubActions: environment["GITHUB_ACTIONS"] == "true")
+    }
+
+    /// Appends `text` to the summary file, warning on stderr when it cannot.
+    static func appendSummary(_ text: String, to path: String?) {
+        guard let path else { return }
+        do {
+            try AppendFile(path: path).append(text)
+        } catch {
+            Console.err("warning: cannot write the step summary file \(path): \(error.localizedDescription)")
+        }
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        value?.isEmpty == false ? value : nil
+    }
+}
+
+/// The results folder and config of a session subcommand: `--results-dir` (relative to the current
+/// folder), else the `--config`'s `resultsDir`, else `tests/results`.
+struct SessionOptions {
+    let config: SupervisorConfig?
+    let resultsDir: String
+
+    init(_ values: [String: String]) throws {
+        config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
+        let here = FileManager.default.currentDirectoryPath
+        resultsDir = values["--results-dir"].map { ConfigLoader.absolute($0, against: here) }
+            ?? config?.resultsDir ?? ConfigLoader.absolute("tests/results", against: here)
+    }
+
+    var watch: [String] { config?.watch ?? ProcessProbe.defaultWatch }
+}

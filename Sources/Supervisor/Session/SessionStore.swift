@@ -1,0 +1,71 @@
+import Foundation
+import ProcessProbe
+
+/// Reads and writes session.json under an exclusive lock on `session.lock`, replacing the file
+/// atomically, so parallel subcommands on one session never lose or tear an update.
+struct SessionStore {
+    let folder: String
+
+    var path: String { folder + "/session.json" }
+    var lockPath: String { folder + "/session.lock" }
+
+    /// Runs `body` with the session (nil when there is none) while holding the lock; whatever
+    /// `body` leaves in it is saved (nil: nothing is written).
+    func update<T>(_ body: (inout SessionFile?) throws -> T) throws -> T {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let lock = try FileLock(path: lockPath)
+        defer { lock.release() }
+        var session = try load()
+        let before = session
+        let result = try body(&session)
+        if let session, session != before { try save(session) }
+        return result
+    }
+
+    /// The session as last saved, or nil when there is none.
+    func load() throws -> SessionFile? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        do {
+            return try JSONDecoder().decode(SessionFile.self, from: data)
+        } catch {
+            throw SessionFileError.unreadable(path: path, detail: "\(error)")
+        }
+    }
+
+    private func save(_ session: SessionFile) throws {
+        var stamped = session
+        stamped.updatedAt = Timestamp.iso8601(Date())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(encoder.encode(stamped), to: path)
+    }
+
+    /// Applies what can be observed now: a READY invoker that is gone, or a `start` that died while booting.
+    static func observe(_ session: inout SessionFile) throws {
+        var lifecycle = session.lifecycle
+        if lifecycle.state == .ready, let invoker = session.invoker, !isAlive(pid: invoker.pid, startTime: invoker.startTime) {
+            try lifecycle.invokerFoundDead()
+        } else if lifecycle.state == .booting, let owner = session.owner, !isAlive(pid: owner.pid, startTime: owner.startTime) {
+            try lifecycle.bootAbandoned()
+        }
+        session.lifecycle = lifecycle
+    }
+
+    /// Whether the process with this PID and start time (as the session wrote it) is running.
+    static func isAlive(pid: Int32, startTime: String) -> Bool {
+        guard let record = ProcessProbe.record(pid: pid) else { return false }
+        return Timestamp.iso8601(record.startTime) == startTime
+    }
+}
+
+/// A session.json that cannot be used.
+enum SessionFileError: Error, CustomStringConvertible {
+    case unreadable(path: String, detail: String)
+
+    var description: String {
+        switch self {
+        case .unreadable(let path, let detail):
+            return "session file '\(path)' cannot be read (\(detail)); run 'invoker-supervisor stop' and delete it, then 'start' again."
+        }
+    }
+}
