@@ -82,7 +82,7 @@ final class LifecycleStateMachineTests: XCTestCase {
             (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 5)),
             (.ready(1), ready(1, step(0))),
-            (.stepDone(0, 0), afterStep(0, end(.succeeded))),
+            (.stepDone(0, 0), afterStep(0, .finish(.succeeded))),
         ])
     }
 

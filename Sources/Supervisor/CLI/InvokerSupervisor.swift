@@ -7,6 +7,12 @@ enum InvokerSupervisor {
         exit(run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
     }
 
+    static let subcommands: [String: @Sendable ([String], [String: String]) throws -> Int32] = [
+        "run": RunCommand.execute, "start": StartCommand.execute, "warmup": WarmupCommand.execute,
+        "step": StepCommand.execute, "stop": StopCommand.execute, "status": StatusCommand.execute,
+        "snapshot": SnapshotCommand.execute,
+    ]
+
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         do {
             guard let first = arguments.first else { throw UsageError.noSubcommand }
@@ -17,17 +23,18 @@ enum InvokerSupervisor {
             case "--version":
                 Console.out("invoker-supervisor \(Version.current)")
                 return ExitCode.success
-            case "run", "snapshot":
-                if arguments.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) {
+            default:
+                guard let subcommand = subcommands[first] else { throw UsageError.unknownSubcommand(first) }
+                let rest = Array(arguments.dropFirst())
+                if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "-h" || $0 == "--help" }) {
                     Console.out(HelpText.main)
                     return ExitCode.success
                 }
-                let rest = Array(arguments.dropFirst())
-                return first == "run" ? try RunCommand.execute(rest, environment: environment)
-                                      : try SnapshotCommand.execute(rest, environment: environment)
-            default:
-                throw UsageError.unknownSubcommand(first)
+                return try subcommand(rest, environment)
             }
+        } catch let refusal as SessionRefusal {
+            Console.err("Error: \(refusal)")
+            return ExitCode.refused
         } catch {
             Console.err("Error: \(error)")
             return ExitCode.usage

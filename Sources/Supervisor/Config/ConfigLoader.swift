@@ -24,7 +24,7 @@ public struct ConfigOverrides: Equatable, Sendable {
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
 public enum ConfigLoader {
     static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
-                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch"]
+                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop"]
     static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
@@ -132,11 +132,21 @@ public enum ConfigLoader {
         let keepInvoker = top.has("keepInvoker") ? try top.bool("keepInvoker") : false
 
         let watch = try watchList(top)
+        var stopHook: StopHook?
+        if top.has("stop") {
+            let reader = try top.object("stop", allowed: commandKeys + ["deleteFile"])
+            guard reader.has("command") != reader.has("deleteFile") else {
+                throw .invalidValue(key: "stop", problem: "needs exactly one of \"command\" and \"deleteFile\"",
+                                    fix: "give a command that asks the invoker to end, or the seed invoker's sentinel file as deleteFile")
+            }
+            stopHook = reader.has("deleteFile") ? .deleteFile(absolute(try reader.string("deleteFile"), against: base))
+                                                : .command(try command(reader, base: base))
+        }
 
         return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
                                 attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout,
                                 stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
-                                onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch)
+                                onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch, stopHook: stopHook)
     }
 
     // MARK: - Pieces

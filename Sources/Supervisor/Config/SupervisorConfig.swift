@@ -50,6 +50,14 @@ public struct WarmupSpec: Equatable, Sendable {
     public var timeoutSeconds: Double
 }
 
+/// How `stop` asks the invoker to end before it stops the tree.
+public enum StopHook: Equatable, Sendable {
+    /// Run this command (e.g. one that sends the invoker its own stop request).
+    case command(CommandSpec)
+    /// Delete this file: the seed repo's invoker ends its loop when its sentinel file disappears.
+    case deleteFile(String)
+}
+
 /// One heavy step run after the warmup.
 public struct StepSpec: Equatable, Sendable {
     public var name: String
@@ -74,6 +82,8 @@ public struct SupervisorConfig: Equatable, Sendable {
     public var keepInvoker: Bool
     /// Process names the snapshots show (default pwsh, LVCompare, LabVIEW).
     public var watch: [String]
+    /// The graceful stop `stop` tries first; the tree is then given `stopGraceSeconds` before it is stopped.
+    public var stopHook: StopHook?
 
     /// The folder holding boot.log, invoker.log and the other supervisor files.
     public var invokerDir: String { resultsDir + "/_invoker" }

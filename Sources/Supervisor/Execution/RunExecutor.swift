@@ -47,8 +47,13 @@ final class RunExecutor: @unchecked Sendable {
         var attempts: Int
     }
 
-    /// `policy` defaults to the config's; `start` passes one that keeps the invoker and runs no steps.
-    init(config: SupervisorConfig, policy: LifecyclePolicy? = nil, destinations: Destinations, environment: [String: String],
+    /// `run` does the whole sequence; a session's `start` boots (and warms up) only, and keeps the invoker.
+    enum Mode {
+        case run
+        case sessionStart
+    }
+
+    init(config: SupervisorConfig, mode: Mode = .run, destinations: Destinations, environment: [String: String],
          bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
@@ -56,8 +61,14 @@ final class RunExecutor: @unchecked Sendable {
         self.bootLog = bootLog
         self.invokerLog = invokerLog
         self.snapshotter = Snapshotter(watch: config.watch, ndjson: snapshots, bootLog: bootLog)
-        self.machine = LifecycleStateMachine(policy: policy ?? config.policy)
+        var policy = config.policy
+        if mode == .sessionStart {
+            policy.stepCount = 0
+            policy.keepInvoker = true
+        }
+        self.machine = LifecycleStateMachine(policy: policy)
         self.record = RunRecord(config: config)
+        self.record.sessionMode = mode == .sessionStart
     }
 
     /// Runs the whole sequence and reports how it ended.
@@ -155,6 +166,7 @@ final class RunExecutor: @unchecked Sendable {
             probe?.cancel()
             record.readyAttempt = attempt
             record.readyElapsedSeconds = MonotonicClock.now() - attemptStarted
+            record.readyAt = Timestamp.iso8601(Date())
             bootLog.write("attempt#\(attempt) ready observed elapsed=\(MonotonicClock.secondsText(since: attemptStarted)) via=\(config.ready.via)"
                           + (config.handshake != nil ? " handshake=ok" : ""))
             writeOutputs(ready: true, reason: "ready", attempts: attempt)

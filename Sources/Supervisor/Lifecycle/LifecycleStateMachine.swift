@@ -220,8 +220,9 @@ public struct LifecycleStateMachine: Sendable {
 
     private mutating func endSequence(_ outcome: Outcome) -> LifecycleAction {
         if policy.keepInvoker {
+            // Nothing is stopped, so there is no post-stop snapshot.
             state = .finished(outcome)
-            return .snapshot(.postStop, then: .finish(outcome))
+            return .finish(outcome)
         }
         state = .stoppingInvoker(outcome)
         return .stopInvoker

@@ -24,6 +24,8 @@ public enum ExitCode {
     public static let stepFailed: Int32 = 1
     public static let notReady: Int32 = 3
     public static let usage: Int32 = 64
+    /// Refused: the subcommand is out of order for the session's state.
+    public static let refused: Int32 = 65
     /// The supervisor itself went wrong (a bug); boot.log has an `internal error` line.
     public static let internalError: Int32 = 70
 

@@ -10,7 +10,7 @@ public enum SnapshotPhase: Equatable, Sendable {
     case preStep(Int)
     /// After the heavy step at this index.
     case postStep(Int)
-    /// At the end: after the invoker tree was stopped (or kept, or the run was cancelled).
+    /// At the end: after the invoker tree was stopped, or the run was cancelled (none when the invoker is kept).
     case postStop
 
     /// The phase name in snapshots.ndjson and boot.log: `pre-invoker`, `pre-step:compare`, ….

@@ -17,12 +17,16 @@ struct RunRecord: Equatable, Sendable {
     var readyVia: String
     var readyAttempt: Int?
     var readyElapsedSeconds: Double?
+    /// When READY was observed (UTC ISO-8601 ms).
+    var readyAt: String?
     var handshakeUsed = false
     var warmup: WarmupResult?
     var steps: [StepResult] = []
     var invokerExitAfterReady: ProcessExit?
     var outcome: Outcome?
     var keptInvokerPID: Int32?
+    /// Whether the run is a session's `start` (the invoker is kept for the following steps).
+    var sessionMode = false
     var snapshots: [ProcessSnapshot] = []
 
     init(config: SupervisorConfig) {

@@ -49,7 +49,9 @@ enum RunSummary {
             break
         }
         if let pid = record.keptInvokerPID {
-            lines.append("- Invoker kept running (PID \(pid)) as configured (keepInvoker).")
+            lines.append(record.sessionMode
+                ? "- Invoker running (PID \(pid)) for the following steps; `invoker-supervisor stop` ends it."
+                : "- Invoker kept running (PID \(pid)) as configured (keepInvoker).")
         }
         return lines.joined(separator: "\n") + "\n\n"
     }

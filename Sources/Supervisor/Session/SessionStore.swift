@@ -40,6 +40,15 @@ struct SessionStore {
         try AtomicFile.write(encoder.encode(stamped), to: path)
     }
 
+    /// The session's lifecycle after `observe` (which is applied to the session in place);
+    /// `absent` when there is no session.
+    static func observedLifecycle(_ session: inout SessionFile?) throws -> SessionLifecycle {
+        guard var current = session else { return SessionLifecycle() }
+        try observe(&current)
+        session = current
+        return current.lifecycle
+    }
+
     /// Applies what can be observed now: a READY invoker that is gone, or a `start` that died while booting.
     static func observe(_ session: inout SessionFile) throws {
         var lifecycle = session.lifecycle

@@ -1,0 +1,54 @@
+import Foundation
+import ProcessProbe
+
+/// `invoker-supervisor start`: opens a workflow session — boots the invoker detached (it outlives
+/// this step), waits for READY, runs the warmup when configured, and saves the session.
+enum StartCommand {
+    static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let values = try BootOptions.parser("start").parse(arguments)
+        let config = try BootOptions.config(values, subcommand: "start")
+        let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
+        let me = ProcessInfo.processInfo.processIdentifier
+        let owner = ProcessProbe.record(pid: me).map { SessionFile.Process(pid: me, startTime: Timestamp.iso8601($0.startTime)) }
+
+        try folder.store.update { session in
+            var lifecycle = try SessionStore.observedLifecycle(&session)
+            _ = try lifecycle.start()
+            let now = Timestamp.iso8601(Date())
+            var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
+                                     owner: owner, attempts: 0)
+            opened.lifecycle = lifecycle
+            session = opened
+        }
+
+        let report = RunExecutor(config: config, mode: .sessionStart, destinations: OutputDestinations.runDestinations(values, environment),
+                                 environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
+                                 snapshots: folder.snapshots).run()
+
+        try folder.store.update { session in
+            guard var current = session else { return }
+            var lifecycle = current.lifecycle
+            let ready = report.record.readyAttempt != nil && report.invoker != nil
+            try lifecycle.bootFinished(ready: ready, warm: report.record.warmup != nil, reason: ready ? nil : reason(report))
+            current.lifecycle = lifecycle
+            current.owner = nil
+            current.invoker = report.invoker
+            current.attempts = report.attempts
+            current.elapsedMs = report.elapsedMilliseconds
+            current.readyAt = report.record.readyAt
+            current.warmup = report.record.warmup?.logText
+            current.snapshots += report.record.snapshots.map(\.phase)
+            session = current
+        }
+        return report.exitCode
+    }
+
+    /// The reason code saved when the session is not READY.
+    private static func reason(_ report: RunExecutor.Report) -> String {
+        switch report.record.outcome {
+        case .notReady(let failure, _): return failure.reasonCode
+        case .cancelled: return "cancelled"
+        case .succeeded, .stepFailed, .none: return "invoker_exited"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// `invoker-supervisor step --name N -- CMD ARGS…`: runs one heavy step in an open session with
+/// snapshots around it, passing its exit code through; skips it when the invoker is not READY.
+enum StepCommand {
+    static let parser = OptionParser(subcommand: "step", valueOptions: [
+        "--name": "compare", "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
+    ], flags: ["--require-ready"])
+
+    static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        guard let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count else {
+            throw UsageError.missingValue(option: "step", example: "--name compare -- pwsh -File tools/Run-Compare.ps1")
+        }
+        let values = try parser.parse(Array(arguments[..<separator]))
+        let command = Array(arguments[(separator + 1)...])
+        guard let name = values["--name"] else { throw UsageError.missingOption(option: "--name", subcommand: "step") }
+        guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw UsageError.badValue(option: "--name", value: name, expected: "1 to 64 letters, digits, '.', '_' or '-'")
+        }
+        let options = try SessionOptions(values)
+        let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
+        let summary = OutputDestinations.summary(values, environment)
+        let startedAt = Timestamp.iso8601(Date())
+
+        let decision = try folder.store.update { session in try SessionStore.observedLifecycle(&session).step() }
+        if case .skipStep(let reason) = decision {
+            folder.bootLog.write("step \(name) skipped reason=\(reason)")
+            Console.out("skipped: \(reason)")
+            try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
+            OutputDestinations.appendSummary("- Step `\(name)`: skipped (\(reason))\n\n", to: summary)
+            return values["--require-ready"] != nil ? ExitCode.notReady : ExitCode.success
+        }
+
+        let snapshotter = folder.snapshotter(watch: options.watch)
+        let before = snapshotter.take("pre-step:\(name)")
+        let spec = CommandSpec(arguments: command, workingDirectory: FileManager.default.currentDirectoryPath, environment: [:])
+        let started = MonotonicClock.now()
+        let exit: ProcessExit
+        do {
+            let child = try Launcher(environment: environment).spawn(spec, stdout: .inherit, stderr: .inherit, domain: .tree)
+            folder.bootLog.write("step \(name) start pid=\(child.pid) cmd=\(BootLog.quote(command))")
+            exit = waitHonouringCancel(child, name: name, grace: options.config?.stopGraceSeconds ?? 5, bootLog: folder.bootLog)
+        } catch {
+            folder.bootLog.write("step \(name) start")
+            folder.bootLog.write("step \(name) spawn error: \(error.message)")
+            exit = .exited(code: 127)
+        }
+        let seconds = MonotonicClock.now() - started
+        folder.bootLog.write("step \(name) end exit=\(exit.shellCode) duration=\(Seconds.format((seconds * 1000).rounded() / 1000))")
+        let after = snapshotter.take("post-step:\(name)")
+        try record(SessionFile.Step(name: name, startedAt: startedAt, exitCode: exit.shellCode, durationMs: Int((seconds * 1000).rounded())),
+                   phases: [before.phase, after.phase], in: folder)
+        OutputDestinations.appendSummary("- Step `\(name)`: exit \(exit.shellCode) in \(Seconds.format((seconds * 10).rounded() / 10)) s\n\n"
+                                         + SnapshotMarkdown.section(before) + SnapshotMarkdown.section(after), to: summary)
+        return exit.shellCode
+    }
+
+    /// Waits for the step; on SIGINT/SIGTERM stops its tree and reports the signal as its end.
+    private static func waitHonouringCancel(_ child: ChildProcess, name: String, grace: Double, bootLog: BootLog) -> ProcessExit {
+        let cancelled = ExitLatch()
+        CancelSignals.install { signal in
+            bootLog.write("cancelled signal=\(signal.name)")
+            let report = child.stopTree(grace: grace)
+            bootLog.write("step \(name) stopped pid=\(child.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+            cancelled.set(.exited(code: signal.exitCode))
+        }
+        while true {
+            if let signalled = cancelled.value { return signalled }
+            if let exit = child.waitForExit(timeout: 0.1) { return cancelled.value ?? exit }
+        }
+    }
+
+    private static func record(_ step: SessionFile.Step, phases: [String], in folder: InvokerFolder) throws {
+        try folder.store.update { session in
+            session?.steps.append(step)
+            session?.snapshots += phases
+        }
+    }
+}

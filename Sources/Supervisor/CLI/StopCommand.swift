@@ -1,0 +1,78 @@
+import Foundation
+
+/// `invoker-supervisor stop`: ends the session — the configured graceful stop, a bounded wait,
+/// then the invoker's whole tree is stopped; takes the `post-stop` snapshot. Idempotent.
+enum StopCommand {
+    static let parser = OptionParser(subcommand: "stop", valueOptions: [
+        "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
+    ])
+
+    static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let values = try parser.parse(arguments)
+        let options = try SessionOptions(values)
+        let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
+        let grace = options.config?.stopGraceSeconds ?? 5
+        // The lock is held for the whole stop, so no step starts against an invoker being stopped.
+        let summary: String? = try folder.store.update { session in
+            guard session != nil else {
+                Console.out("no session in \(folder.path); nothing to stop")
+                return nil
+            }
+            var lifecycle = try SessionStore.observedLifecycle(&session)
+            guard var current = session, lifecycle.stop() == .stopInvoker else {
+                Console.out("session already stopped at \(session?.stoppedAt ?? "an earlier stop")")
+                return nil
+            }
+            var line = "- Invoker: already gone"
+            if let invoker = current.invoker, !livingMembers(of: invoker.tree).isEmpty {
+                if let hook = options.config?.stopHook {
+                    runStopHook(hook, environment: environment, bootLog: folder.bootLog)
+                    waitForTree(invoker.tree, seconds: grace)
+                }
+                let report = stopProcessTree(invoker.tree, grace: grace)
+                folder.bootLog.write("invoker stopped pid=\(invoker.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")"
+                                     + (report.survivors.isEmpty ? "" : " survivors=\(report.survivors.map(String.init).joined(separator: ","))"))
+                line = report.signalled == 0 ? "- Invoker: ended by the stop request (PID \(invoker.pid))"
+                                             : "- Invoker: stopped (PID \(invoker.pid))\(report.killed ? ", killed after \(Seconds.format(grace)) s" : "")"
+            } else {
+                folder.bootLog.write("invoker already gone" + (current.invoker.map { " pid=\($0.pid)" } ?? ""))
+            }
+            let snapshot = folder.snapshotter(watch: options.watch).take("post-stop")
+            current.lifecycle = lifecycle
+            current.snapshots.append(snapshot.phase)
+            current.stoppedAt = Timestamp.iso8601(Date())
+            session = current
+            return "### Invoker Stop\n\n\(line)\n\n" + SnapshotMarkdown.section(snapshot)
+        }
+        OutputDestinations.appendSummary(summary ?? "", to: summary == nil ? nil : OutputDestinations.summary(values, environment))
+        return ExitCode.success
+    }
+
+    private static func runStopHook(_ hook: StopHook, environment: [String: String], bootLog: BootLog) {
+        switch hook {
+        case .deleteFile(let path):
+            do {
+                try FileManager.default.removeItem(atPath: path)
+                bootLog.write("stop hook deleted \(path)")
+            } catch {
+                bootLog.write("stop hook could not delete \(path): \(error.localizedDescription)")
+            }
+        case .command(let command):
+            do {
+                let child = try Launcher(environment: environment).spawn(command, stdout: .inherit, stderr: .inherit, domain: .tree)
+                bootLog.write("stop hook start pid=\(child.pid) cmd=\(BootLog.quote(command.arguments))")
+                let exit = child.waitForExit(timeout: 30)
+                bootLog.write("stop hook end " + (exit.map { "\($0)" } ?? "still running after 30 s"))
+            } catch {
+                bootLog.write("stop hook spawn error: \(error.message)")
+            }
+        }
+    }
+
+    private static func waitForTree(_ tree: ProcessTreeID, seconds: Double) {
+        let deadline = MonotonicClock.now() + seconds
+        while MonotonicClock.now() < deadline, !livingMembers(of: tree).isEmpty {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+}
