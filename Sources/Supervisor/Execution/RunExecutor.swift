@@ -354,7 +354,7 @@ final class RunExecutor: @unchecked Sendable {
         case .succeeded:
             break
         }
-        if config.keepInvoker, machine.invokerRunning, let invoker {
+        if machine.policy.keepInvoker, machine.invokerRunning, let invoker {
             record.keptInvokerPID = invoker.pid
             bootLog.write("invoker kept running pid=\(invoker.pid)")
         }
