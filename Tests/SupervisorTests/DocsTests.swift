@@ -34,7 +34,7 @@ final class DocsTests: XCTestCase {
     }
 
     func testHelpListsEveryExitCode() {
-        for code in [ExitCode.success, ExitCode.stepFailed, ExitCode.notReady, ExitCode.usage, ExitCode.internalError,
+        for code in [ExitCode.success, ExitCode.stepFailed, ExitCode.notReady, ExitCode.usage, ExitCode.refused, ExitCode.internalError,
                      CancelSignal.interrupt.exitCode, CancelSignal.terminate.exitCode] {
             XCTAssertTrue(HelpText.main.contains("\n  \(code)"), "exit code \(code) missing from --help")
         }

@@ -5,14 +5,26 @@ enum HelpText {
     and writes boot.log, GitHub outputs and a step summary anyone can read.
 
     USAGE: invoker-supervisor run --config FILE [options]
+           invoker-supervisor start --config FILE [options]
+           invoker-supervisor warmup --config FILE
+           invoker-supervisor step --name NAME [--require-ready] [--config FILE] -- COMMAND [ARGS…]
+           invoker-supervisor stop [--config FILE]
+           invoker-supervisor status [--json] [--config FILE]
            invoker-supervisor snapshot --phase NAME [options]
            invoker-supervisor --help | --version
 
     SUBCOMMANDS:
       run                     Run the whole sequence in one process: invoker → READY → warmup → steps → stop.
+      start                   Open a workflow session: start the invoker detached, wait for READY, warm up.
+      warmup                  Run the configured warmup in the session (refused unless READY was observed).
+      step                    Run one heavy step in the session, passing its exit code through; when the
+                              invoker is not READY, print 'skipped: invoker_not_ready' and exit 0 (3 with
+                              --require-ready).
+      stop                    Stop the session's invoker tree (graceful stop first); safe to repeat.
+      status                  Show the session: state, invoker PID and start time, alive or not, attempts.
       snapshot                List the watched processes (pwsh, LVCompare, LabVIEW) now, as markdown or JSON.
 
-    OPTIONS (run):
+    OPTIONS (run, start):
       --config FILE           The JSON config (see docs/config.md). Required.
       --attempts N            Attempts to bring the invoker to READY (overrides "attempts").
       --delay S               Seconds between attempts (overrides "delaySeconds").
@@ -20,8 +32,12 @@ enum HelpText {
       --results-dir DIR       Results folder, relative to the current folder (overrides "resultsDir").
                               boot.log goes to DIR/_invoker/boot.log.
       --summary FILE          Append the summary here (default: $GITHUB_STEP_SUMMARY).
+                              (Also for warmup, step, stop and snapshot.)
       --on-not-ready skip|fail
                               When READY never comes: skip steps and exit 0, or exit 3 (default: skip).
+
+    OPTIONS (warmup, step, stop, status): the session lives in DIR/_invoker/session.json, DIR being
+      --results-dir DIR, else the --config's "resultsDir", else tests/results.
 
     OPTIONS (snapshot):
       --phase NAME            The phase to record (e.g. pre-invoker, post-step:compare). Required.
@@ -35,10 +51,11 @@ enum HelpText {
       --version               Show the version.
 
     EXIT CODES:
-      0    success, or not READY with --on-not-ready skip
-      1    a heavy step failed
+      0    success, or not READY with --on-not-ready skip (or a step skipped)
+      1    a heavy step failed ('step' passes its command's own exit code through)
       3    not READY with --on-not-ready fail
       64   bad usage or config (one 'Error:' line on stderr; nothing written)
+      65   refused: out of order for the session's state (one 'Error:' line naming the state)
       70   internal error (see boot.log)
       130  cancelled by SIGINT
       143  cancelled by SIGTERM
