@@ -20,6 +20,7 @@ usage: fake-invoker [knobs]
   --noise N             print N lines of chatter on stdout and stderr before READY
   --serve-queue DIR     after READY, answer the seed's file-queue Ping: DIR/requests/<id>.json -> DIR/responses/<id>.json
   --serve-after S       start answering only S seconds after READY (the seed's bug #87)
+  --serving-stamp FILE  append the epoch time (µs) at which answering began
   --queue-error         answer every request with {"ok":false,"error":...}
 """
 
@@ -142,6 +143,7 @@ if let line = options["--ready-line"] {
 /// Answers Ping requests in the seed invoker's file queue until the process is stopped.
 func serveQueue(_ folder: String, after delay: Double, failing: Bool) -> Never {
     Thread.sleep(forTimeInterval: delay)
+    stamp(to: options["--serving-stamp"])
     let requests = folder + "/requests"
     let responses = folder + "/responses"
     try? FileManager.default.createDirectory(atPath: responses, withIntermediateDirectories: true)

@@ -84,7 +84,7 @@ final class NotReadyTests: XCTestCase {
     func testInvokerIgnoringSIGTERMIsKilledWithItsGrandchildren() throws {
         let scratch = try Scratch()
         var config = Fake.config(["--hang", "--ignore-term", "--grandchildren", "LabVIEW", "--pid-file", "pids.txt"],
-                                 ready: ["file": "ready.json"], timeout: 1)
+                                 ready: ["file": "ready.json"], timeout: 5)
         config["stopGraceSeconds"] = 0.5
         try scratch.writeConfig(config)
         let (code, _) = try SupervisorProcess.run(["run", "--config", "config.json"], in: scratch)
