@@ -141,9 +141,9 @@ if let line = options["--ready-line"] {
     stamp(to: options["--stamp"])
 }
 /// Answers Ping requests in the seed invoker's file queue until the process is stopped.
-func serveQueue(_ folder: String, after delay: Double, failing: Bool) -> Never {
+func serveQueue(_ folder: String, after delay: Double, failing: Bool, stampFile: String?) -> Never {
     Thread.sleep(forTimeInterval: delay)
-    stamp(to: options["--serving-stamp"])
+    stamp(to: stampFile)
     let requests = folder + "/requests"
     let responses = folder + "/responses"
     try? FileManager.default.createDirectory(atPath: responses, withIntermediateDirectories: true)
@@ -165,7 +165,8 @@ func serveQueue(_ folder: String, after delay: Double, failing: Bool) -> Never {
 }
 
 if let folder = options["--serve-queue"] {
-    serveQueue(folder, after: Double(options["--serve-after"] ?? "0") ?? 0, failing: flags.contains("--queue-error"))
+    serveQueue(folder, after: Double(options["--serve-after"] ?? "0") ?? 0, failing: flags.contains("--queue-error"),
+               stampFile: options["--serving-stamp"])
 }
 if let after = options["--exit-after"].flatMap(Double.init) {
     Thread.sleep(forTimeInterval: after)
