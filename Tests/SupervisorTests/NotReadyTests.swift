@@ -9,23 +9,23 @@ final class NotReadyTests: XCTestCase {
     func testTimeoutsRetryThenSkipStepsAndSayWhy() throws {
         let scratch = try Scratch()
         try scratch.writeConfig(Fake.config(["--hang", "--grandchildren", "pwsh,LVCompare", "--pid-file", "pids.txt"],
-                                            ready: ["file": "ready.json"], attempts: 2, delay: 0, timeout: 1,
+                                            ready: ["file": "ready.json"], attempts: 2, delay: 0, timeout: 2,
                                             extra: ["steps": markerStep, "warmup": ["command": ["/bin/true"]]]))
         let outputs = scratch.file("out.txt")
         let (code, run) = try SupervisorProcess.run(["run", "--config", "config.json", "--summary", "summary.md"], in: scratch,
                                                     environment: ["GITHUB_OUTPUT": outputs])
         XCTAssertEqual(code, 0, "skip is the default policy")
         let lines = scratch.bootLines
-        XCTAssertTrue(lines.contains("attempt#1 timed out after 1 s; retrying in 0 s"), scratch.bootLog)
-        XCTAssertTrue(lines.contains("attempt#2 timed out after 1 s"), scratch.bootLog)
-        XCTAssertTrue(lines.contains("all attempts exhausted; lastError=timeout after 1 s"))
+        XCTAssertTrue(lines.contains("attempt#1 timed out after 2 s; retrying in 0 s"), scratch.bootLog)
+        XCTAssertTrue(lines.contains("attempt#2 timed out after 2 s"), scratch.bootLog)
+        XCTAssertTrue(lines.contains("all attempts exhausted; lastError=timeout after 2 s"))
         XCTAssertTrue(lines.contains("warmup skipped reason=invoker_not_ready"))
         XCTAssertTrue(lines.contains("step compare skipped reason=invoker_not_ready"))
         XCTAssertFalse(scratch.bootLog.contains("warmup start"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.file("step-ran.txt")))
 
         let summary = scratch.read("summary.md")
-        XCTAssertTrue(summary.split(separator: "\n").contains("invoker not READY — timeout (attempts=2, delay=0, to=1)"), summary)
+        XCTAssertTrue(summary.split(separator: "\n").contains("invoker not READY — timeout (attempts=2, delay=0, to=2)"), summary)
         XCTAssertTrue(summary.contains("Skipped because the invoker never became READY: warmup, compare."))
         XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8).hasPrefix("ready=false\nreason=timeout\nattempts=2\nelapsed_ms="))
 
