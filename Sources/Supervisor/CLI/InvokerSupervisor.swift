@@ -10,7 +10,7 @@ enum InvokerSupervisor {
     static let subcommands: [String: @Sendable ([String], [String: String]) throws -> Int32] = [
         "run": RunCommand.execute, "start": StartCommand.execute, "warmup": WarmupCommand.execute,
         "step": StepCommand.execute, "stop": StopCommand.execute, "status": StatusCommand.execute,
-        "snapshot": SnapshotCommand.execute,
+        "snapshot": SnapshotCommand.execute, "validate": ValidateCommand.execute,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

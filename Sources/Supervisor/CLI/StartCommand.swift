@@ -16,7 +16,8 @@ enum StartCommand {
             _ = try lifecycle.start()
             let now = Timestamp.iso8601(Date())
             var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
-                                     owner: owner, attempts: 0)
+                                     owner: owner, settings: .init(attempts: config.attempts, delaySeconds: config.delaySeconds,
+                                                                   timeoutSeconds: config.timeoutSeconds), attempts: 0)
             opened.lifecycle = lifecycle
             session = opened
         }

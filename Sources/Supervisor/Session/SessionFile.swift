@@ -26,6 +26,13 @@ struct SessionFile: Codable, Equatable {
         var skipped: String?
     }
 
+    /// The boot settings `start` used (for the not-READY line).
+    struct Settings: Codable, Equatable {
+        var attempts: Int
+        var delaySeconds: Double
+        var timeoutSeconds: Double
+    }
+
     static let schemaName = "invoker-session/v1"
 
     var schema = SessionFile.schemaName
@@ -38,6 +45,7 @@ struct SessionFile: Codable, Equatable {
     /// The `start` process while it boots.
     var owner: Process?
     var invoker: Invoker?
+    var settings: Settings?
     var attempts: Int
     var readyAt: String?
     /// From `start`'s beginning to READY (or to giving up).
