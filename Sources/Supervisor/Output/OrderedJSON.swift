@@ -23,6 +23,19 @@ indirect enum OrderedJSON: Equatable {
         }
     }
 
+    /// Indented text (two spaces), for files people open; same content as `text`.
+    func pretty(_ indent: String = "") -> String {
+        let inner = indent + "  "
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            return "[\n" + items.map { inner + $0.pretty(inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case .object(let fields) where !fields.isEmpty:
+            return "{\n" + fields.map { inner + Self.quote($0.0) + ": " + $0.1.pretty(inner) }.joined(separator: ",\n") + "\n\(indent)}"
+        default:
+            return text
+        }
+    }
+
     /// `value` as a JSON string literal.
     static func quote(_ value: String) -> String {
         var result = "\""

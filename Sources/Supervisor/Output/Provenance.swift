@@ -1,0 +1,102 @@
+import Foundation
+
+/// `run-provenance/v1`: who or what started the run and with which inputs, from the `GITHUB_*`
+/// variables, the event payload and the `EV_*` origin variables (docs/provenance.md).
+struct Provenance {
+    /// The event payload at `GITHUB_EVENT_PATH`, or why it could not be used.
+    enum Payload {
+        case loaded([String: Any])
+        case unavailable(String)
+
+        static func load(_ environment: [String: String]) -> Payload {
+            guard let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty else { return .unavailable("GITHUB_EVENT_PATH is not set") }
+            guard let data = FileManager.default.contents(atPath: path) else { return .unavailable("cannot read \(path)") }
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .unavailable("\(path) is not a JSON object") }
+            return .loaded(object)
+        }
+    }
+
+    static let schema = "run-provenance/v1"
+    static let schemaVersion = "1.0.0"
+    /// Origin keys, in order, each from `EV_<KEY>` or the workflow_dispatch input of the same name.
+    static let originKeys = ["origin_kind", "origin_pr", "origin_comment_id", "origin_comment_url", "origin_author",
+                             "sample_id", "include_integration", "strategy"]
+
+    /// The fields in the documented order.
+    let fields: [(String, OrderedJSON)]
+    /// Why fields from the event payload are missing, if they are.
+    let note: String?
+
+    init(environment: [String: String], payload: Payload, now: Date) {
+        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        var event: [String: Any] = [:]
+        var note: String?
+        switch payload {
+        case .loaded(let object): event = object
+        case .unavailable(let reason): note = "event payload unavailable (\(reason)); prNumber and workflow_dispatch inputs are omitted"
+        }
+        let pullRequest = event["pull_request"] as? [String: Any]
+        let refName = env("GITHUB_REF_NAME") ?? ""
+        let headRef = env("GITHUB_HEAD_REF") ?? ((pullRequest?["head"] as? [String: Any])?["ref"] as? String) ?? refName
+        let baseRef = env("GITHUB_BASE_REF") ?? ((pullRequest?["base"] as? [String: Any])?["ref"] as? String) ?? ""
+        let headSha = ((pullRequest?["head"] as? [String: Any])?["sha"] as? String) ?? env("GITHUB_SHA") ?? ""
+
+        var fields: [(String, OrderedJSON)] = [
+            ("schema", .string(Self.schema)), ("schemaVersion", .string(Self.schemaVersion)),
+            ("generatedAtUtc", .string(Timestamp.iso8601(now))),
+            ("repository", .string(env("GITHUB_REPOSITORY") ?? "")), ("workflow", .string(env("GITHUB_WORKFLOW") ?? "")),
+            ("eventName", .string(env("GITHUB_EVENT_NAME") ?? "")), ("runId", .string(env("GITHUB_RUN_ID") ?? "")),
+            ("runAttempt", .string(env("GITHUB_RUN_ATTEMPT") ?? "")), ("ref", .string(env("GITHUB_REF") ?? "")),
+            ("refName", .string(refName)), ("branch", .string(env("GITHUB_HEAD_REF") ?? refName)),
+            ("headRef", .string(headRef)), ("baseRef", .string(baseRef)), ("headSha", .string(headSha)),
+        ]
+        if let number = Self.pullRequestNumber(event) { fields.append(("prNumber", .integer(Int64(number)))) }
+        let inputs = event["inputs"] as? [String: Any] ?? [:]
+        for key in Self.originKeys {
+            if let value = env("EV_" + key.uppercased()) ?? inputs[key].flatMap(Self.inputText) {
+                fields.append((key, .string(value)))
+            }
+        }
+        self.fields = fields
+        self.note = note
+    }
+
+    /// The PR number of a pull_request event, or of an issue_comment on a pull request.
+    static func pullRequestNumber(_ event: [String: Any]) -> Int? {
+        if let pullRequest = event["pull_request"] as? [String: Any] {
+            return (pullRequest["number"] as? NSNumber)?.intValue ?? (event["number"] as? NSNumber)?.intValue
+        }
+        if let issue = event["issue"] as? [String: Any], issue["pull_request"] != nil {
+            return (issue["number"] as? NSNumber)?.intValue
+        }
+        return nil
+    }
+
+    /// A workflow_dispatch input as text (inputs of type boolean arrive as JSON booleans).
+    private static func inputText(_ value: Any) -> String? {
+        if SchemaLite.isBool(value) { return (value as? Bool) == true ? "true" : "false" }
+        if let text = value as? String { return text.isEmpty ? nil : text }
+        if let number = value as? NSNumber { return number.stringValue }
+        return nil
+    }
+
+    /// A field's value as text (empty when absent).
+    func value(_ key: String) -> String? {
+        guard let value = fields.first(where: { $0.0 == key })?.1 else { return nil }
+        switch value {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        default: return value.text
+        }
+    }
+
+    var json: OrderedJSON { .object(fields) }
+
+    /// The `### Run Provenance` block: `- key: value` per field, then the note.
+    var markdown: String {
+        var lines = ["### Run Provenance", ""]
+        lines += fields.map { "- \($0.0): \(value($0.0) ?? "")" }
+        if let note { lines.append("- note: \(note)") }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+}
