@@ -46,7 +46,7 @@ final class OutputFormatTests: XCTestCase {
         run.warmup = .sawProcess(name: "LabVIEW", pid: 4120, seconds: 3.5, warmupRunning: true)
         run.steps = [.init(name: "compare", exit: .exited(code: 1), seconds: 12.5, note: nil)]
         run.outcome = .stepFailed(index: 0)
-        XCTAssertEqual(RunSummary.markdown(run), """
+        XCTAssertEqual(RunSummary.bootBlock(run), """
         ### Invoker Boot
 
         - READY: attempt 2 of 3, 4.25 s after spawn (via file)
@@ -61,7 +61,7 @@ final class OutputFormatTests: XCTestCase {
     func testSummaryWhenNotReady() throws {
         var run = try record()
         run.outcome = .notReady(lastFailure: .timedOut(seconds: 60), attempts: 3)
-        XCTAssertEqual(RunSummary.markdown(run), """
+        XCTAssertEqual(RunSummary.bootBlock(run), """
         ### Invoker Boot
 
         invoker not READY — timeout (attempts=3, delay=7, to=60)
@@ -76,7 +76,7 @@ final class OutputFormatTests: XCTestCase {
     func testSummaryWhenCancelled() throws {
         var run = try record(steps: ["compare"], warmup: false)
         run.outcome = .cancelled(.terminate)
-        XCTAssertEqual(RunSummary.markdown(run), """
+        XCTAssertEqual(RunSummary.bootBlock(run), """
         ### Invoker Boot
 
         - Cancelled by SIGTERM; the invoker tree was stopped. Not run: compare.

@@ -70,10 +70,12 @@ final class SnapshotIntegrationTests: XCTestCase {
 
         let summary = scratch.read("summary.md")
         let headings = summary.split(separator: "\n").filter { $0.hasPrefix("### ") }
-        XCTAssertEqual(headings, ["### Invoker Boot", "### Pre-Invoker Process Snapshot", "### Post-Invoker Process Snapshot",
+        XCTAssertEqual(headings, ["### Run Provenance", "### Invoker Boot", "### Pre-Invoker Process Snapshot", "### Post-Invoker Process Snapshot",
                                   "### Post-Warmup Process Snapshot", "### Pre-Step compare Process Snapshot",
                                   "### Post-Step compare Process Snapshot", "### Pre-Step report Process Snapshot",
-                                  "### Post-Step report Process Snapshot", "### Post-Stop Process Snapshot"])
+                                  "### Post-Step report Process Snapshot", "### Post-Stop Process Snapshot",
+                                  "### Compare Outcome", "### Re-run"])
+        XCTAssertTrue(summary.contains("### Compare Outcome\n\nno compare-exec.json\n- reason: no_exec_json\n"), "a step named compare was expected to leave one")
         XCTAssertTrue(summary.contains("- LVCompare (PID \(warmupPIDs[0])) (new)"))
         XCTAssertEqual(scratch.bootLines.filter { $0.hasPrefix("snapshot phase=") }.count, 8)
     }

@@ -11,7 +11,7 @@ enum InvokerSupervisor {
         "run": RunCommand.execute, "start": StartCommand.execute, "warmup": WarmupCommand.execute,
         "step": StepCommand.execute, "stop": StopCommand.execute, "status": StatusCommand.execute,
         "snapshot": SnapshotCommand.execute, "validate": ValidateCommand.execute,
-        "provenance": ProvenanceCommand.execute,
+        "provenance": ProvenanceCommand.execute, "outcome": OutcomeCommand.execute, "summary": SummaryCommand.execute,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

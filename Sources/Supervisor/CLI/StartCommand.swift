@@ -37,7 +37,7 @@ enum StartCommand {
             current.attempts = report.attempts
             current.elapsedMs = report.elapsedMilliseconds
             current.readyAt = report.record.readyAt
-            current.warmup = report.record.warmup?.logText
+            current.warmup = report.record.warmup?.summaryText
             current.snapshots += report.record.snapshots.map(\.phase)
             session = current
         }

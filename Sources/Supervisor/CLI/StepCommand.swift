@@ -4,7 +4,7 @@ import Foundation
 /// snapshots around it, passing its exit code through; skips it when the invoker is not READY.
 enum StepCommand {
     static let parser = OptionParser(subcommand: "step", valueOptions: [
-        "--name": "compare", "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
+        "--name": "compare", "--config": "supervisor.json", "--results-dir": "tests/results",
     ], flags: ["--require-ready"])
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
@@ -19,7 +19,6 @@ enum StepCommand {
         }
         let options = try SessionOptions(values)
         let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
-        let summary = OutputDestinations.summary(values, environment)
         let startedAt = Timestamp.iso8601(Date())
 
         let decision = try folder.store.update { session in try SessionStore.observedLifecycle(&session).step() }
@@ -27,7 +26,6 @@ enum StepCommand {
             folder.bootLog.write("step \(name) skipped reason=\(reason)")
             Console.out("skipped: \(reason)")
             try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
-            OutputDestinations.appendSummary("- Step `\(name)`: skipped (\(reason))\n\n", to: summary)
             return values["--require-ready"] != nil ? ExitCode.notReady : ExitCode.success
         }
 
@@ -50,8 +48,6 @@ enum StepCommand {
         let after = snapshotter.take("post-step:\(name)")
         try record(SessionFile.Step(name: name, startedAt: startedAt, exitCode: exit.shellCode, durationMs: Int((seconds * 1000).rounded())),
                    phases: [before.phase, after.phase], in: folder)
-        OutputDestinations.appendSummary("- Step `\(name)`: exit \(exit.shellCode) in \(Seconds.format((seconds * 10).rounded() / 10)) s\n\n"
-                                         + SnapshotMarkdown.section(before) + SnapshotMarkdown.section(after), to: summary)
         return exit.shellCode
     }
 

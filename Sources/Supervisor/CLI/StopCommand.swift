@@ -1,7 +1,8 @@
 import Foundation
 
 /// `invoker-supervisor stop`: ends the session — the configured graceful stop, a bounded wait,
-/// then the invoker's whole tree is stopped; takes the `post-stop` snapshot. Idempotent.
+/// then the invoker's whole tree is stopped; takes the `post-stop` snapshot and writes the ordered
+/// summary of the session. Idempotent.
 enum StopCommand {
     static let parser = OptionParser(subcommand: "stop", valueOptions: [
         "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
@@ -13,7 +14,7 @@ enum StopCommand {
         let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
         let grace = options.config?.stopGraceSeconds ?? 5
         // The lock is held for the whole stop, so no step starts against an invoker being stopped.
-        let summary: String? = try folder.store.update { session in
+        let stopped: SessionFile? = try folder.store.update { session in
             guard session != nil else {
                 Console.out("no session in \(folder.path); nothing to stop")
                 return nil
@@ -23,7 +24,6 @@ enum StopCommand {
                 Console.out("session already stopped at \(session?.stoppedAt ?? "an earlier stop")")
                 return nil
             }
-            var line = "- Invoker: already gone"
             if let invoker = current.invoker, !livingMembers(of: invoker.tree).isEmpty {
                 if let hook = options.config?.stopHook {
                     runStopHook(hook, environment: environment, bootLog: folder.bootLog)
@@ -32,8 +32,6 @@ enum StopCommand {
                 let report = stopProcessTree(invoker.tree, grace: grace)
                 folder.bootLog.write("invoker stopped pid=\(invoker.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")"
                                      + (report.survivors.isEmpty ? "" : " survivors=\(report.survivors.map(String.init).joined(separator: ","))"))
-                line = report.signalled == 0 ? "- Invoker: ended by the stop request (PID \(invoker.pid))"
-                                             : "- Invoker: stopped (PID \(invoker.pid))\(report.killed ? ", killed after \(Seconds.format(grace)) s" : "")"
             } else {
                 folder.bootLog.write("invoker already gone" + (current.invoker.map { " pid=\($0.pid)" } ?? ""))
             }
@@ -42,9 +40,12 @@ enum StopCommand {
             current.snapshots.append(snapshot.phase)
             current.stoppedAt = Timestamp.iso8601(Date())
             session = current
-            return "### Invoker Stop\n\n\(line)\n\n" + SnapshotMarkdown.section(snapshot)
+            return current
         }
-        OutputDestinations.appendSummary(summary ?? "", to: summary == nil ? nil : OutputDestinations.summary(values, environment))
+        if let stopped {
+            OutputDestinations.appendSummary(SummaryBuilder.forSession(stopped, resultsDir: options.resultsDir, environment: environment),
+                                             to: OutputDestinations.summary(values, environment))
+        }
         return ExitCode.success
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// `invoker-supervisor warmup`: runs the configured warmup in an open session — only after READY.
 enum WarmupCommand {
     static let parser = OptionParser(subcommand: "warmup", valueOptions: [
-        "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
+        "--config": "supervisor.json", "--results-dir": "tests/results",
     ])
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
@@ -27,6 +27,7 @@ enum WarmupCommand {
             result = WarmupWatch.watch(child, waitFor: spec.waitForProcess, timeout: spec.timeoutSeconds)
         }
         folder.bootLog.write("warmup \(result.logText)")
+        Console.out("warmup: \(result.summaryText)")
         let snapshot = folder.snapshotter(watch: options.watch).take("post-warmup")
 
         try folder.store.update { session in
@@ -34,12 +35,10 @@ enum WarmupCommand {
             var lifecycle = current.lifecycle
             lifecycle.warmupFinished()
             current.lifecycle = lifecycle
-            current.warmup = result.logText
+            current.warmup = result.summaryText
             current.snapshots.append(snapshot.phase)
             session = current
         }
-        OutputDestinations.appendSummary("- Warmup: \(result.summaryText)\n\n" + SnapshotMarkdown.section(snapshot),
-                                         to: OutputDestinations.summary(values, environment))
         return ExitCode.success
     }
 }

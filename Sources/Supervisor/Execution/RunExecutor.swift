@@ -18,6 +18,7 @@ final class RunExecutor: @unchecked Sendable {
     private let config: SupervisorConfig
     private let destinations: Destinations
     private let launcher: Launcher
+    private let environment: [String: String]
     private let bootLog: BootLog
     private let invokerLog: AppendFile
     private let snapshotter: Snapshotter
@@ -58,6 +59,7 @@ final class RunExecutor: @unchecked Sendable {
         self.config = config
         self.destinations = destinations
         self.launcher = Launcher(environment: environment)
+        self.environment = environment
         self.bootLog = bootLog
         self.invokerLog = invokerLog
         self.snapshotter = Snapshotter(watch: config.watch, ndjson: snapshots, bootLog: bootLog)
@@ -361,8 +363,11 @@ final class RunExecutor: @unchecked Sendable {
         closeGroup()
         let code = ExitCode.of(outcome, onNotReady: config.onNotReady)
         bootLog.write("finished outcome=\(Self.name(of: outcome)) exit=\(code)")
-        if let path = destinations.summary {
-            appendOrWarn(RunSummary.markdown(record), to: path, what: "step summary")
+        // A session's start reports only a failed boot; its READY story is told by `stop`.
+        if let path = destinations.summary, !(record.sessionMode && record.readyAttempt != nil) {
+            let text = record.sessionMode ? RunSummary.bootBlock(record)
+                                          : SummaryBuilder.forRun(record, config: config, environment: environment)
+            appendOrWarn(text, to: path, what: "step summary")
         }
         return code
     }

@@ -87,18 +87,31 @@ struct ProcessSnapshot: Equatable, Sendable {
         return .object(fields)
     }
 
-    /// The processes of a snapshot line read back from snapshots.ndjson, or nil when the line is
-    /// not a `process-snapshot/v1` object.
-    static func entries(fromJSONLine line: String) -> [Entry]? {
-        guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["schema"] as? String == schema,
+    /// A snapshot line read back from snapshots.ndjson, or nil when it is not a `process-snapshot/v1` object.
+    init?(jsonLine line: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              object["schema"] as? String == Self.schema,
+              let phase = object["phase"] as? String, let at = object["at"] as? String,
               let processes = object["processes"] as? [[String: Any]] else { return nil }
-        return processes.compactMap { item in
+        let entries: [Entry] = processes.compactMap { item in
             guard let name = item["name"] as? String, let pid = (item["pid"] as? NSNumber)?.int32Value,
                   let ppid = (item["ppid"] as? NSNumber)?.int32Value, let start = item["startTime"] as? String else { return nil }
             return Entry(name: name, pid: pid, parentPID: ppid, startTime: start,
                          commandLine: item["commandLine"] as? [String], windowTitle: item["windowTitle"] as? String)
         }
+        let appeared = Set(((object["appeared"] as? [NSNumber]) ?? []).map(\.int32Value))
+        self.phase = phase
+        self.at = at
+        self.watch = (object["watch"] as? [String]) ?? []
+        self.processes = entries
+        self.appeared = entries.filter { appeared.contains($0.pid) }
+        // Gone processes are listed by PID only; their names are not in the line.
+        self.gone = ((object["gone"] as? [NSNumber]) ?? []).map { Entry(name: "process", pid: $0.int32Value, parentPID: 0, startTime: "") }
+    }
+
+    /// The processes of a snapshot line read back from snapshots.ndjson, or nil when the line is
+    /// not a `process-snapshot/v1` object.
+    static func entries(fromJSONLine line: String) -> [Entry]? {
+        ProcessSnapshot(jsonLine: line)?.processes
     }
 }

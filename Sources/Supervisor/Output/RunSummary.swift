@@ -1,13 +1,9 @@
-/// The `### Invoker Boot` block `run` appends to the step summary. Format: docs/summary.md.
+/// The `### Invoker Boot` block of the summary, from a finished run (`run`, `start`) or from a
+/// session (`stop`, `summary`). Format: docs/summary.md.
 enum RunSummary {
     /// The exact not-READY line: `invoker not READY — <reason> (attempts=X, delay=Y, to=Z)`.
     static func notReadyLine(reason: String, attempts: Int, delaySeconds: Double, timeoutSeconds: Double) -> String {
         "invoker not READY — \(reason) (attempts=\(attempts), delay=\(Seconds.format(delaySeconds)), to=\(Seconds.format(timeoutSeconds)))"
-    }
-
-    /// The summary of a finished run: the `### Invoker Boot` block, then a section per process snapshot.
-    static func markdown(_ record: RunRecord) -> String {
-        bootBlock(record) + record.snapshots.map(SnapshotMarkdown.section).joined()
     }
 
     /// The `### Invoker Boot` block.
@@ -35,8 +31,7 @@ enum RunSummary {
             lines.append("- Invoker exited after READY (\(exit))")
         }
         for step in record.steps {
-            let result = step.exit.map { "exit \($0.shellCode)" } ?? "did not finish"
-            lines.append("- Step `\(step.name)`: \(result) in \(Seconds.format(step.seconds)) s" + (step.note.map { " (\($0))" } ?? ""))
+            lines.append(stepLine(step.name, exitCode: step.exit?.shellCode, seconds: step.seconds, note: step.note))
         }
         let unrun = record.stepsNotRun
         switch record.outcome {
@@ -54,5 +49,43 @@ enum RunSummary {
                 : "- Invoker kept running (PID \(pid)) as configured (keepInvoker).")
         }
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// The block for a workflow session, from session.json.
+    static func bootBlock(_ session: SessionFile) -> String {
+        var lines = ["### Invoker Boot", ""]
+        let settings = session.settings
+        switch session.state {
+        case .notReady, .booting:
+            lines.append(notReadyLine(reason: session.reason ?? "timeout", attempts: session.attempts,
+                                      delaySeconds: settings?.delaySeconds ?? 0, timeoutSeconds: settings?.timeoutSeconds ?? 0))
+            lines.append("")
+        case .ready, .invokerExited, .stopped, .absent:
+            if let readyAt = session.readyAt {
+                lines.append("- READY: attempt \(session.attempts) of \(settings?.attempts ?? session.attempts), "
+                             + "\(Seconds.format(Double(session.elapsedMs ?? 0) / 1000)) s after start (at \(readyAt))")
+            } else if session.state == .stopped, let reason = session.reason {
+                lines.append(notReadyLine(reason: reason, attempts: session.attempts,
+                                          delaySeconds: settings?.delaySeconds ?? 0, timeoutSeconds: settings?.timeoutSeconds ?? 0))
+                lines.append("")
+            }
+        }
+        if let warmup = session.warmup { lines.append("- Warmup: \(warmup)") }
+        if session.reason == "invoker_exited" { lines.append("- Invoker exited after READY; later steps were skipped.") }
+        for step in session.steps {
+            if let skipped = step.skipped {
+                lines.append("- Step `\(step.name)`: skipped (\(skipped))")
+            } else {
+                lines.append(stepLine(step.name, exitCode: step.exitCode, seconds: Double(step.durationMs ?? 0) / 1000, note: nil))
+            }
+        }
+        if let stopped = session.stoppedAt { lines.append("- Session stopped at \(stopped).") }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// `- Step \`NAME\`: exit E in S s[ (note)]`.
+    static func stepLine(_ name: String, exitCode: Int32?, seconds: Double, note: String?) -> String {
+        let result = exitCode.map { "exit \($0)" } ?? "did not finish"
+        return "- Step `\(name)`: \(result) in \(Seconds.format((seconds * 1000).rounded() / 1000)) s" + (note.map { " (\($0))" } ?? "")
     }
 }

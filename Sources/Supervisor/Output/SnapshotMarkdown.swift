@@ -8,14 +8,20 @@ enum SnapshotMarkdown {
         return parts.count > 1 ? "\(words) \(parts[1])" : words
     }
 
-    static func section(_ snapshot: ProcessSnapshot) -> String {
+    /// The section; with `maxLines`, process lines past that many are counted in one line instead.
+    static func section(_ snapshot: ProcessSnapshot, maxLines: Int = .max) -> String {
         var lines = ["### \(title(of: snapshot.phase)) Process Snapshot", ""]
+        var entries: [String] = []
         for entry in snapshot.processes {
             let new = snapshot.appeared.contains { $0.isSameProcess(as: entry) }
-            lines.append(line(entry) + (new ? " (new)" : ""))
+            entries.append(line(entry) + (new ? " (new)" : ""))
         }
         for entry in snapshot.gone {
-            lines.append(line(entry) + " (gone)")
+            entries.append(line(entry) + " (gone)")
+        }
+        lines += entries.prefix(maxLines)
+        if entries.count > maxLines {
+            lines.append("- … and \(entries.count - maxLines) more (see `_invoker/snapshots.ndjson`)")
         }
         if snapshot.processes.isEmpty && snapshot.gone.isEmpty {
             lines.append("- No \(listing(snapshot.watch)) process running.")

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Assembles the ordered summary from what a run or a session left behind. `run` and `start`
+/// use the run's record; `stop` and `summary` use session.json and snapshots.ndjson. A compare is
+/// expected when a heavy step is named `compare`.
+enum SummaryBuilder {
+    static let compareStep = "compare"
+
+    static func forRun(_ record: RunRecord, config: SupervisorConfig, environment: [String: String]) -> String {
+        var expectation: CompareOutcome.Expectation?
+        if config.steps.contains(where: { $0.name == compareStep }) {
+            if case .notReady = record.outcome {
+                expectation = .invokerNotReady
+            } else if record.stepsNotRun.contains(compareStep) {
+                expectation = .skippedByPolicy
+            } else {
+                expectation = .expected
+            }
+        }
+        return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
+                              invoker: RunSummary.bootBlock(record), snapshots: record.snapshots,
+                              outcome: outcome(under: config.resultsDir, expectation: expectation),
+                              runURL: OrderedSummary.runURL(environment)).markdown()
+    }
+
+    static func forSession(_ session: SessionFile?, resultsDir: String, environment: [String: String]) -> String {
+        var expectation: CompareOutcome.Expectation?
+        if let compare = session?.steps.last(where: { $0.name == compareStep }) {
+            switch compare.skipped {
+            case "invoker_not_ready": expectation = .invokerNotReady
+            case .some: expectation = .skippedByPolicy
+            case .none: expectation = .expected
+            }
+        }
+        let invoker = session.map(RunSummary.bootBlock) ?? "### Invoker Boot\n\n- No session in `\(resultsDir)/_invoker` (run `invoker-supervisor start`).\n\n"
+        let snapshots = SnapshotLog.read(resultsDir + "/_invoker/snapshots.ndjson", since: session?.openedAt ?? "")
+        return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
+                              invoker: invoker, snapshots: snapshots,
+                              outcome: outcome(under: resultsDir, expectation: expectation),
+                              runURL: OrderedSummary.runURL(environment)).markdown()
+    }
+
+    /// The compare outcome: from the newest compare-exec.json under `folder`, else, when a compare
+    /// was expected, why it is missing; nil when none was expected or found.
+    static func outcome(under folder: String, expectation: CompareOutcome.Expectation?) -> CompareOutcome? {
+        if let file = CompareOutcome.newestExec(under: folder), let data = FileManager.default.contents(atPath: file) {
+            return CompareOutcome.read(file: file, data: data, exists: FileManager.default.fileExists(atPath:))
+        }
+        return expectation.map(CompareOutcome.missing)
+    }
+}
