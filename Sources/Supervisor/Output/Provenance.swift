@@ -95,7 +95,10 @@ struct Provenance {
     /// The `### Run Provenance` block: `- key: value` per field, then the note.
     var markdown: String {
         var lines = ["### Run Provenance", ""]
-        lines += fields.map { "- \($0.0): \(value($0.0) ?? "")" }
+        lines += fields.map { field in
+            let text = value(field.0) ?? ""
+            return "- \(field.0):" + (text.isEmpty ? "" : " \(text)")
+        }
         if let note { lines.append("- note: \(note)") }
         return lines.joined(separator: "\n") + "\n\n"
     }

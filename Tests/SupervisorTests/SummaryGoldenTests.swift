@@ -1,0 +1,87 @@
+import XCTest
+@testable import Supervisor
+import ProcessProbe
+
+/// The ordered summary in each of its shapes, held to golden files in Tests/Fixtures/summary.
+/// After a deliberate format change (and docs/summary.md with it): UPDATE_GOLDEN=1 swift test --filter SummaryGoldenTests.
+final class SummaryGoldenTests: XCTestCase {
+    private let environment = [
+        "GITHUB_REPOSITORY": "LabVIEW-Community-CI-CD/compare-vi-cli-action", "GITHUB_WORKFLOW": "ci-orchestrated",
+        "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_RUN_ID": "19638765432", "GITHUB_RUN_ATTEMPT": "1",
+        "GITHUB_REF": "refs/heads/issue/87-invoker-ready-race", "GITHUB_REF_NAME": "issue/87-invoker-ready-race",
+        "GITHUB_SHA": "72ac5396aabbccddeeff00112233445566778899", "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_EVENT_PATH": ProvenanceTests.fixtures.appendingPathComponent("events/workflow_dispatch.json").path,
+    ]
+
+    private func record(_ outcome: Outcome) throws -> RunRecord {
+        let json = #"{"invoker":{"command":["pwsh"]},"ready":{"file":"tests/results/_invoker/ready.json"},"warmup":{"command":["LVCompare.exe"]},"steps":[{"name":"compare","command":["pwsh"]},{"name":"report","command":["pwsh"]}]}"#
+        let config = try ConfigLoader.parse(JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), file: "/repo/supervisor.json",
+                                            overrides: ConfigOverrides(), currentDirectory: "/repo")
+        var record = RunRecord(config: config)
+        record.outcome = outcome
+        if case .notReady = outcome { return record }
+        record.readyAttempt = 1
+        record.readyElapsedSeconds = 4.312
+        record.warmup = .sawProcess(name: "LabVIEW", pid: 4120, seconds: 6.2, warmupRunning: true)
+        if case .cancelled = outcome { return record }
+        record.steps = [.init(name: "compare", exit: .exited(code: 1), seconds: 12.5, note: nil)]
+        return record
+    }
+
+    private let snapshots: [ProcessSnapshot] = {
+        let pwsh = ProcessSnapshot.Entry(name: "pwsh", pid: 4012, parentPID: 900, startTime: "2026-11-26T11:21:29.120Z")
+        let lvcompare = ProcessSnapshot.Entry(name: "LVCompare", pid: 4100, parentPID: 1, startTime: "2026-11-26T11:21:33.000Z")
+        let labview = ProcessSnapshot.Entry(name: "LabVIEW", pid: 4120, parentPID: 4100, startTime: "2026-11-26T11:21:34.500Z",
+                                            windowTitle: "LabVIEW 2025")
+        let pre = ProcessSnapshot(phase: "pre-invoker", at: "2026-11-26T11:21:29.000Z", watch: ProcessProbe.defaultWatch, processes: [], previous: nil)
+        let post = ProcessSnapshot(phase: "post-warmup", at: "2026-11-26T11:21:40.000Z", watch: ProcessProbe.defaultWatch,
+                                   processes: [pwsh, lvcompare, labview], previous: [])
+        let stop = ProcessSnapshot(phase: "post-stop", at: "2026-11-26T11:22:00.000Z", watch: ProcessProbe.defaultWatch,
+                                   processes: [lvcompare, labview], previous: [pwsh, lvcompare, labview])
+        return [pre, post, stop]
+    }()
+
+    private func check(_ name: String, _ record: RunRecord, outcome: CompareOutcome?, snapshots: [ProcessSnapshot]) throws {
+        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089))
+        let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(record), snapshots: snapshots,
+                                  outcome: outcome, runURL: OrderedSummary.runURL(environment)).markdown()
+        let golden = ProvenanceTests.fixtures.appendingPathComponent("summary/\(name).md")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(text, try String(contentsOf: golden, encoding: .utf8), "summary/\(name).md")
+    }
+
+    func testReadyWithACompareDiff() throws {
+        let diff = CompareOutcome(status: .ok, file: "tests/results/drift/compare-exec.json", diff: true, exitCode: 1, durationMs: 1235,
+                                  cliPath: "C:\\Program Files\\National Instruments\\Shared\\LabVIEW Compare\\LVCompare.exe",
+                                  command: "\"C:\\Program Files\\National Instruments\\Shared\\LabVIEW Compare\\LVCompare.exe\" \"VI1.vi\" \"VI2.vi\"")
+        try check("ready-diff", try record(.stepFailed(index: 0)), outcome: diff, snapshots: snapshots)
+    }
+
+    func testReadyWithoutCompareExec() throws {
+        try check("ready-no-exec", try record(.stepFailed(index: 0)), outcome: .missing(.expected), snapshots: snapshots)
+    }
+
+    func testNotReady() throws {
+        try check("not-ready", try record(.notReady(lastFailure: .timedOut(seconds: 60), attempts: 3)),
+                  outcome: .missing(.invokerNotReady), snapshots: Array(snapshots.prefix(1)))
+    }
+
+    func testCancelled() throws {
+        try check("cancelled", try record(.cancelled(.terminate)), outcome: .missing(.skippedByPolicy), snapshots: snapshots)
+    }
+
+    func testLongSnapshotListsAreCutAtWholeLinesUnderTheLimit() throws {
+        let many = (0..<300).map { ProcessSnapshot.Entry(name: "pwsh", pid: Int32(1000 + $0), parentPID: 1, startTime: "2026-11-26T11:21:29.000Z") }
+        let sections = (0..<200).map { ProcessSnapshot(phase: "post-step:s\($0)", at: "2026-11-26T11:21:29.000Z", watch: ["pwsh"], processes: many, previous: nil) }
+        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089))
+        let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(try record(.succeeded)), snapshots: sections,
+                                  outcome: nil, runURL: nil).markdown(limit: 64 * 1024)
+        XCTAssertLessThanOrEqual(text.utf8.count, 64 * 1024)
+        XCTAssertTrue(text.contains("- … and 250 more (see `_invoker/snapshots.ndjson`)\n"))
+        XCTAssertTrue(text.contains(" more snapshot sections not shown; see `_invoker/snapshots.ndjson`.\n"))
+        XCTAssertTrue(text.contains("### Post-Step s199 Process Snapshot"), "the last section is always kept")
+        XCTAssertTrue(text.hasSuffix("### Re-run\n\n- With the same inputs, comment on the pull request: `/run orchestrated strategy=single include_integration=false sample_id=pr42-20261126-110312-3f9a`\n- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)\n\n"))
+    }
+}
