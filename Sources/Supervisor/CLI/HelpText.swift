@@ -11,6 +11,8 @@ enum HelpText {
            invoker-supervisor stop [--config FILE]
            invoker-supervisor status [--json] [--config FILE]
            invoker-supervisor snapshot --phase NAME [options]
+           invoker-supervisor provenance | outcome | summary [--results-dir DIR | --config FILE] [--summary FILE]
+           invoker-supervisor validate FILE --schema NAME|PATH
            invoker-supervisor --help | --version
 
     SUBCOMMANDS:
@@ -23,6 +25,14 @@ enum HelpText {
       stop                    Stop the session's invoker tree (graceful stop first); safe to repeat.
       status                  Show the session: state, invoker PID and start time, alive or not, attempts.
       snapshot                List the watched processes (pwsh, LVCompare, LabVIEW) now, as markdown or JSON.
+      provenance              Write provenance.json (run-provenance/v1) and the Run Provenance block.
+      outcome                 Read the newest compare-exec.json (--search DIR), write compare-outcome.json
+                              (--out FILE) with a reason code when there is no result, and its block.
+      summary                 Append the ordered summary: provenance, invoker and snapshots, compare
+                              outcome, re-run hint (as 'run' and 'stop' do).
+      validate                Schema-lite check of a JSON (or .ndjson) file against a built-in schema
+                              (run-provenance, compare-exec, compare-outcome, process-snapshot, session)
+                              or a schema file; exit 0 passed, 2 unreadable, 3 violations.
 
     OPTIONS (run, start):
       --config FILE           The JSON config (see docs/config.md). Required.
