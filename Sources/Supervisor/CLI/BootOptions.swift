@@ -1,9 +1,12 @@
+import Foundation
+
 /// The options `run` and `start` share: the config and the numbers that override it.
 enum BootOptions {
     static func parser(_ subcommand: String) -> OptionParser {
         OptionParser(subcommand: subcommand, valueOptions: [
             "--config": "supervisor.json", "--attempts": "3", "--delay": "7", "--timeout": "60",
             "--results-dir": "tests/results", "--summary": "summary.md", "--on-not-ready": "skip",
+            "--branch": "main", "--state-dir": "/var/lib/invoker-supervisor",
         ])
     }
 
@@ -23,5 +26,14 @@ enum BootOptions {
             timeoutSeconds: try OptionParser.seconds(values, "--timeout"),
             resultsDir: values["--results-dir"], onNotReady: onNotReady)
         return try ConfigLoader.load(path: configPath, overrides: overrides)
+    }
+
+    /// The escalation step for this boot (nil when the config has no `escalation`), applied to `config`.
+    static func escalation(_ values: [String: String], _ config: inout SupervisorConfig,
+                           environment: [String: String]) throws -> EscalationStep? {
+        let here = FileManager.default.currentDirectoryPath
+        return try EscalationStep.prepare(&config, branch: values["--branch"],
+                                          stateDir: values["--state-dir"].map { ConfigLoader.absolute($0, against: here) },
+                                          environment: environment)
     }
 }

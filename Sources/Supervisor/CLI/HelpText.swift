@@ -30,6 +30,7 @@ enum HelpText {
                               (--out FILE) with a reason code when there is no result, and its block.
       summary                 Append the ordered summary: provenance, invoker and snapshots, compare
                               outcome, re-run hint (as 'run' and 'stop' do).
+      escalation show|record  The READY-timeout history of a branch, and the next boot's settings.
       validate                Schema-lite check of a JSON (or .ndjson) file against a built-in schema
                               (run-provenance, compare-exec, compare-outcome, process-snapshot, session)
                               or a schema file; exit 0 passed, 2 unreadable, 3 violations.
@@ -45,6 +46,8 @@ enum HelpText {
                               (Also for warmup, step, stop and snapshot.)
       --on-not-ready skip|fail
                               When READY never comes: skip steps and exit 0, or exit 3 (default: skip).
+      --branch B              Branch for escalation (default: $GITHUB_HEAD_REF, else $GITHUB_REF_NAME).
+      --state-dir D           Folder of the escalation histories (overrides "stateDir").
 
     OPTIONS (warmup, step, stop, status): the session lives in DIR/_invoker/session.json, DIR being
       --results-dir DIR, else the --config's "resultsDir", else tests/results.

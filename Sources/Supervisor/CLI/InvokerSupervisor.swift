@@ -12,6 +12,7 @@ enum InvokerSupervisor {
         "step": StepCommand.execute, "stop": StopCommand.execute, "status": StatusCommand.execute,
         "snapshot": SnapshotCommand.execute, "validate": ValidateCommand.execute,
         "provenance": ProvenanceCommand.execute, "outcome": OutcomeCommand.execute, "summary": SummaryCommand.execute,
+        "escalation": EscalationCommand.execute,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

@@ -6,7 +6,8 @@ import ProcessProbe
 enum StartCommand {
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try BootOptions.parser("start").parse(arguments)
-        let config = try BootOptions.config(values, subcommand: "start")
+        var config = try BootOptions.config(values, subcommand: "start")
+        let escalation = try BootOptions.escalation(values, &config, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         let me = ProcessInfo.processInfo.processIdentifier
         let owner = ProcessProbe.record(pid: me).map { SessionFile.Process(pid: me, startTime: Timestamp.iso8601($0.startTime)) }
@@ -17,15 +18,17 @@ enum StartCommand {
             let now = Timestamp.iso8601(Date())
             var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
                                      owner: owner, settings: .init(attempts: config.attempts, delaySeconds: config.delaySeconds,
-                                                                   timeoutSeconds: config.timeoutSeconds), attempts: 0)
+                                                                   timeoutSeconds: config.timeoutSeconds),
+                                     escalation: escalation?.note, attempts: 0)
             opened.lifecycle = lifecycle
             session = opened
         }
 
-        let report = RunExecutor(config: config, mode: .sessionStart, destinations: OutputDestinations.runDestinations(values, environment),
+        let report = RunExecutor(config: config, mode: .sessionStart, escalation: escalation?.note, destinations: OutputDestinations.runDestinations(values, environment),
                                  environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                  snapshots: folder.snapshots).run()
 
+        escalation?.record(report.record)
         try folder.store.update { session in
             guard var current = session else { return }
             var lifecycle = current.lifecycle

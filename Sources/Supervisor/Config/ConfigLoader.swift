@@ -24,7 +24,7 @@ public struct ConfigOverrides: Equatable, Sendable {
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
 public enum ConfigLoader {
     static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
-                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop"]
+                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "stateDir"]
     static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
@@ -143,10 +143,18 @@ public enum ConfigLoader {
                                                 : .command(try command(reader, base: base))
         }
 
+        var escalation: EscalationPolicy?
+        if top.has("escalation") {
+            escalation = try escalationPolicy(top.object("escalation", allowed: [
+                "after", "attemptsStep", "delayFactor", "timeoutFactor", "maxAttempts", "maxDelaySeconds", "maxTimeoutSeconds"]))
+        }
+        let stateDir = top.has("stateDir") ? absolute(try top.string("stateDir"), against: base) : nil
+
         return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
                                 attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout,
                                 stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
-                                onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch, stopHook: stopHook)
+                                onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch, stopHook: stopHook,
+                                escalation: escalation, stateDir: stateDir)
     }
 
     // MARK: - Pieces
@@ -171,6 +179,25 @@ public enum ConfigLoader {
         let folder = reader.has("workingDirectory") ? try reader.string("workingDirectory") : "."
         let environment = reader.has("environment") ? try reader.stringMap("environment") : [:]
         return CommandSpec(arguments: arguments, workingDirectory: absolute(folder, against: base), environment: environment)
+    }
+
+    private static func escalationPolicy(_ reader: ConfigReader) throws(ConfigError) -> EscalationPolicy {
+        var policy = EscalationPolicy()
+        if reader.has("after") { policy.after = try reader.wholeNumber("after") }
+        try check(reader.key("after"), Double(policy.after), in: 1...100)
+        if reader.has("attemptsStep") { policy.attemptsStep = try reader.wholeNumber("attemptsStep") }
+        try check(reader.key("attemptsStep"), Double(policy.attemptsStep), in: 0...100)
+        if reader.has("delayFactor") { policy.delayFactor = try reader.number("delayFactor") }
+        try check(reader.key("delayFactor"), policy.delayFactor, in: 1...100)
+        if reader.has("timeoutFactor") { policy.timeoutFactor = try reader.number("timeoutFactor") }
+        try check(reader.key("timeoutFactor"), policy.timeoutFactor, in: 1...100)
+        if reader.has("maxAttempts") { policy.maxAttempts = try reader.wholeNumber("maxAttempts") }
+        try check(reader.key("maxAttempts"), Double(policy.maxAttempts), in: 1...100)
+        if reader.has("maxDelaySeconds") { policy.maxDelaySeconds = try reader.number("maxDelaySeconds") }
+        try check(reader.key("maxDelaySeconds"), policy.maxDelaySeconds, in: 0...3600)
+        if reader.has("maxTimeoutSeconds") { policy.maxTimeoutSeconds = try reader.number("maxTimeoutSeconds") }
+        try check(reader.key("maxTimeoutSeconds"), policy.maxTimeoutSeconds, in: 0.001...86400)
+        return policy
     }
 
     private static func watchList(_ top: ConfigReader) throws(ConfigError) -> [String] {

@@ -84,6 +84,20 @@ public struct SupervisorConfig: Equatable, Sendable {
     public var watch: [String]
     /// The graceful stop `stop` tries first; the tree is then given `stopGraceSeconds` before it is stopped.
     public var stopHook: StopHook?
+    /// Escalation after repeated READY timeouts on a branch; nil when not configured.
+    public var escalation: EscalationPolicy?
+    /// The folder for state shared across runs (escalation histories, the daemon's status); nil: the per-user default.
+    public var stateDir: String?
+
+    /// The boot settings (`attempts`, `delaySeconds`, `timeoutSeconds`).
+    public var bootSettings: BootSettings {
+        get { BootSettings(attempts: attempts, delaySeconds: delaySeconds, timeoutSeconds: timeoutSeconds) }
+        set {
+            attempts = newValue.attempts
+            delaySeconds = newValue.delaySeconds
+            timeoutSeconds = newValue.timeoutSeconds
+        }
+    }
 
     /// The folder holding boot.log, invoker.log and the other supervisor files.
     public var invokerDir: String { resultsDir + "/_invoker" }

@@ -54,7 +54,7 @@ final class RunExecutor: @unchecked Sendable {
         case sessionStart
     }
 
-    init(config: SupervisorConfig, mode: Mode = .run, destinations: Destinations, environment: [String: String],
+    init(config: SupervisorConfig, mode: Mode = .run, escalation: String? = nil, destinations: Destinations, environment: [String: String],
          bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
@@ -71,6 +71,7 @@ final class RunExecutor: @unchecked Sendable {
         self.machine = LifecycleStateMachine(policy: policy)
         self.record = RunRecord(config: config)
         self.record.sessionMode = mode == .sessionStart
+        self.record.escalation = escalation
     }
 
     /// Runs the whole sequence and reports how it ended.
@@ -81,6 +82,7 @@ final class RunExecutor: @unchecked Sendable {
             groupOpen = true
         }
         bootLog.write("supervisor start version=\(Version.current) pid=\(ProcessInfo.processInfo.processIdentifier) config=\(config.configFile) attempts=\(config.attempts) delay=\(Seconds.format(config.delaySeconds)) to=\(Seconds.format(config.timeoutSeconds)) ready=\(config.ready.via)")
+        if let escalation = record.escalation { bootLog.write(escalation) }
         queue.post(.start)
         while true {
             let event = queue.take()

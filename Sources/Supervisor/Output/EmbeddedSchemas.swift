@@ -159,6 +159,7 @@ enum EmbeddedSchemas {
       "type": "object", "required": ["attempts", "delaySeconds", "timeoutSeconds"], "additionalProperties": false,
       "properties": {"attempts": {"type": "integer", "minimum": 1}, "delaySeconds": {"type": "number", "minimum": 0}, "timeoutSeconds": {"type": "number", "minimum": 0}}
     },
+    "escalation": {"type": "string"},
     "attempts": {"type": "integer", "minimum": 0},
     "elapsedMs": {"type": "integer", "minimum": 0},
     "warmup": {"type": "string"},

@@ -28,6 +28,8 @@ struct RunRecord: Equatable, Sendable {
     /// Whether the run is a session's `start` (the invoker is kept for the following steps).
     var sessionMode = false
     var snapshots: [ProcessSnapshot] = []
+    /// The escalation line, when the boot settings were escalated.
+    var escalation: String?
 
     init(config: SupervisorConfig) {
         attempts = config.attempts

@@ -9,6 +9,7 @@ enum RunSummary {
     /// The `### Invoker Boot` block.
     static func bootBlock(_ record: RunRecord) -> String {
         var lines = ["### Invoker Boot", ""]
+        if let escalation = record.escalation { lines += ["- \(escalation)"] }
         if case .notReady(let failure, let attempts) = record.outcome {
             lines.append(notReadyLine(reason: failure.reasonCode, attempts: attempts,
                                       delaySeconds: record.delaySeconds, timeoutSeconds: record.timeoutSeconds))
@@ -54,6 +55,7 @@ enum RunSummary {
     /// The block for a workflow session, from session.json.
     static func bootBlock(_ session: SessionFile) -> String {
         var lines = ["### Invoker Boot", ""]
+        if let escalation = session.escalation { lines += ["- \(escalation)"] }
         let settings = session.settings
         switch session.state {
         case .notReady, .booting:

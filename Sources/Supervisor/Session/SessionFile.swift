@@ -46,6 +46,8 @@ struct SessionFile: Codable, Equatable {
     var owner: Process?
     var invoker: Invoker?
     var settings: Settings?
+    /// The escalation line, when `start` used escalated settings.
+    var escalation: String?
     var attempts: Int
     var readyAt: String?
     /// From `start`'s beginning to READY (or to giving up).

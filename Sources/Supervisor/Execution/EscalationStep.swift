@@ -1,0 +1,46 @@
+import Foundation
+
+/// Escalation around one boot: before it, the branch's history decides the settings; after it,
+/// the READY outcome is recorded (docs/escalation.md).
+struct EscalationStep {
+    let store: EscalationStore
+    let level: Int
+    let consecutiveTimeouts: Int
+    let settings: BootSettings
+
+    /// Reads the history and escalates `config`'s boot settings when the level is above 0;
+    /// nil when escalation is not configured.
+    static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String?,
+                        environment: [String: String]) throws -> EscalationStep? {
+        guard let policy = config.escalation else { return nil }
+        let store = EscalationStore(stateDir: stateDir ?? config.stateDir ?? defaultStateDirectory(environment),
+                                    repository: environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 } ?? "local",
+                                    branch: EscalationStore.branch(branch, environment))
+        let history = try store.load()
+        let level = policy.level(consecutiveTimeouts: history.consecutiveTimeouts)
+        config.bootSettings = policy.settings(base: config.bootSettings, level: level)
+        return EscalationStep(store: store, level: level, consecutiveTimeouts: history.consecutiveTimeouts, settings: config.bootSettings)
+    }
+
+    /// `escalated: level 1 after 2 consecutive READY timeouts on BRANCH → attempts=4, delay=14, to=90`, when escalated.
+    var note: String? {
+        guard level > 0 else { return nil }
+        return "escalated: level \(level) after \(consecutiveTimeouts) consecutive READY timeouts on \(store.branch)"
+            + " → attempts=\(settings.attempts), delay=\(Seconds.format(settings.delaySeconds)), to=\(Seconds.format(settings.timeoutSeconds))"
+    }
+
+    /// Records how the boot ended: `ready`, or the not-READY reason code.
+    func record(_ record: RunRecord) {
+        let result: String
+        switch record.outcome {
+        case .notReady(let failure, _): result = failure.reasonCode
+        case .cancelled where record.readyAttempt == nil: result = "cancelled"
+        default: result = "ready"
+        }
+        do {
+            try store.update { $0.record(result, at: Timestamp.iso8601(Date())) }
+        } catch {
+            Console.err("warning: cannot record the READY outcome in \(store.path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The READY outcomes of recent runs on one repository + branch, shared by every supervisor that
+/// uses the same state folder (docs/escalation.md). Read and written under a lock, replaced atomically.
+struct EscalationHistory: Codable, Equatable {
+    /// One run's READY outcome.
+    struct Entry: Codable, Equatable {
+        var at: String
+        /// `ready`, `timeout`, `exited`, `spawn_error` or `cancelled`.
+        var result: String
+    }
+
+    static let schemaName = "invoker-escalation/v1"
+    /// How many outcomes are kept.
+    static let keep = 20
+
+    var schema = EscalationHistory.schemaName
+    var repository: String
+    var branch: String
+    /// READY timeouts since the last READY.
+    var consecutiveTimeouts = 0
+    /// Every outcome ever recorded here.
+    var totalRuns = 0
+    var recent: [Entry] = []
+
+    /// Adds one outcome: a READY resets the count, a timeout raises it, anything else leaves it.
+    mutating func record(_ result: String, at time: String) {
+        switch result {
+        case "ready": consecutiveTimeouts = 0
+        case "timeout": consecutiveTimeouts += 1
+        default: break
+        }
+        totalRuns += 1
+        recent = Array((recent + [Entry(at: time, result: result)]).suffix(Self.keep))
+    }
+}
+
+/// Where the histories live: `<stateDir>/escalation/<repository>/<branch>.json`, names made safe for files.
+struct EscalationStore {
+    let stateDir: String
+    let repository: String
+    let branch: String
+
+    var path: String { stateDir + "/escalation/" + Self.fileName(repository) + "/" + Self.fileName(branch) + ".json" }
+
+    /// The history as it is now (empty when there is none).
+    func load() throws -> EscalationHistory {
+        try update { _ in }
+    }
+
+    /// Applies `change` to the history under the lock and saves it; returns the result.
+    @discardableResult
+    func update(_ change: (inout EscalationHistory) -> Void) throws -> EscalationHistory {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let lock = try FileLock(path: path + ".lock")
+        defer { lock.release() }
+        var history = EscalationHistory(repository: repository, branch: branch)
+        if let data = FileManager.default.contents(atPath: path), let saved = try? JSONDecoder().decode(EscalationHistory.self, from: data) {
+            history = saved
+        }
+        let before = history
+        change(&history)
+        if history != before {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try AtomicFile.write(encoder.encode(history), to: path)
+        }
+        return history
+    }
+
+    /// Letters, digits, `.`, `_` and `-` kept; anything else (such as `/` in `feature/x`) becomes `_`.
+    static func fileName(_ text: String) -> String {
+        let safe = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" : safe
+    }
+
+    /// `--branch`, else `GITHUB_HEAD_REF`, else `GITHUB_REF_NAME`, else `local`.
+    static func branch(_ given: String?, _ environment: [String: String]) -> String {
+        [given, environment["GITHUB_HEAD_REF"], environment["GITHUB_REF_NAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "local"
+    }
+}
