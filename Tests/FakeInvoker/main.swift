@@ -21,6 +21,7 @@ usage: fake-invoker [knobs]
   --serve-queue DIR     after READY, answer the seed's file-queue Ping: DIR/requests/<id>.json -> DIR/responses/<id>.json
   --serve-after S       start answering only S seconds after READY (the seed's bug #87)
   --serving-stamp FILE  append the epoch time (µs) at which answering began
+  --serve-for S         stop answering S seconds after starting to (keep running: a hung invoker)
   --queue-error         answer every request with {"ok":false,"error":...}
 """
 
@@ -141,13 +142,15 @@ if let line = options["--ready-line"] {
     stamp(to: options["--stamp"])
 }
 /// Answers Ping requests in the seed invoker's file queue until the process is stopped.
-func serveQueue(_ folder: String, after delay: Double, failing: Bool, stampFile: String?) -> Never {
+func serveQueue(_ folder: String, after delay: Double, for duration: Double?, failing: Bool, stampFile: String?) -> Never {
     Thread.sleep(forTimeInterval: delay)
     stamp(to: stampFile)
+    let hangAt = duration.map { Date(timeIntervalSinceNow: $0) }
     let requests = folder + "/requests"
     let responses = folder + "/responses"
     try? FileManager.default.createDirectory(atPath: responses, withIntermediateDirectories: true)
     while true {
+        if let hangAt, Date() >= hangAt { sleepForever() }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: requests)) ?? [] where name.hasSuffix(".json") {
             guard let data = FileManager.default.contents(atPath: requests + "/" + name),
                   let request = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -165,8 +168,8 @@ func serveQueue(_ folder: String, after delay: Double, failing: Bool, stampFile:
 }
 
 if let folder = options["--serve-queue"] {
-    serveQueue(folder, after: Double(options["--serve-after"] ?? "0") ?? 0, failing: flags.contains("--queue-error"),
-               stampFile: options["--serving-stamp"])
+    serveQueue(folder, after: Double(options["--serve-after"] ?? "0") ?? 0, for: options["--serve-for"].flatMap(Double.init),
+               failing: flags.contains("--queue-error"), stampFile: options["--serving-stamp"])
 }
 if let after = options["--exit-after"].flatMap(Double.init) {
     Thread.sleep(forTimeInterval: after)

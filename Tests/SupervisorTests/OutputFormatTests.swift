@@ -117,3 +117,21 @@ final class TimestampTests: XCTestCase {
         }
     }
 }
+
+/// Size-based rotation of long-lived logs.
+final class AppendFileRotationTests: XCTestCase {
+    func testRotatesPastTheLimitAndKeepsN() throws {
+        let folder = NSTemporaryDirectory() + "rotation-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = try AppendFile(path: folder + "/daemon.log", rotation: .init(maxBytes: 100, keep: 2))
+        for index in 0..<40 { file.append(String(format: "line %03d of the log\n", index)) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertEqual(names, ["daemon.log", "daemon.log.1", "daemon.log.2"])
+        for name in names {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            XCTAssertLessThanOrEqual(text.utf8.count, 100)
+            XCTAssertTrue(text.hasSuffix("of the log\n"), "whole lines only")
+        }
+        XCTAssertTrue(try String(contentsOfFile: folder + "/daemon.log", encoding: .utf8).hasSuffix("line 039 of the log\n"))
+    }
+}

@@ -10,14 +10,16 @@ struct InvokerFolder {
     let snapshots: AppendFile
 
     /// Creates the folder and opens its files; boot.log lines are also passed to `mirror`.
-    static func open(resultsDir: String, mirror: @escaping (String) -> Void) throws(UsageError) -> InvokerFolder {
+    /// With `rotation`, the three logs rotate by size (the daemon's).
+    static func open(resultsDir: String, rotation: AppendFile.Rotation? = nil,
+                     mirror: @escaping (String) -> Void) throws(UsageError) -> InvokerFolder {
         let path = resultsDir + "/_invoker"
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             return InvokerFolder(path: path,
-                                 bootLog: BootLog(file: try AppendFile(path: path + "/boot.log"), mirror: mirror),
-                                 invokerLog: try AppendFile(path: path + "/invoker.log"),
-                                 snapshots: try AppendFile(path: path + "/snapshots.ndjson"))
+                                 bootLog: BootLog(file: try AppendFile(path: path + "/boot.log", rotation: rotation), mirror: mirror),
+                                 invokerLog: try AppendFile(path: path + "/invoker.log", rotation: rotation),
+                                 snapshots: try AppendFile(path: path + "/snapshots.ndjson", rotation: rotation))
         } catch {
             throw .cannotWrite(path: path, reason: error.localizedDescription)
         }

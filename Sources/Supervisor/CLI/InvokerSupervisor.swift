@@ -12,7 +12,7 @@ enum InvokerSupervisor {
         "step": StepCommand.execute, "stop": StopCommand.execute, "status": StatusCommand.execute,
         "snapshot": SnapshotCommand.execute, "validate": ValidateCommand.execute,
         "provenance": ProvenanceCommand.execute, "outcome": OutcomeCommand.execute, "summary": SummaryCommand.execute,
-        "escalation": EscalationCommand.execute,
+        "escalation": EscalationCommand.execute, "daemon": DaemonCommand.execute,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
@@ -35,6 +35,9 @@ enum InvokerSupervisor {
                 return try subcommand(rest, environment)
             }
         } catch let refusal as SessionRefusal {
+            Console.err("Error: \(refusal)")
+            return ExitCode.refused
+        } catch let refusal as DaemonRefusal {
             Console.err("Error: \(refusal)")
             return ExitCode.refused
         } catch {

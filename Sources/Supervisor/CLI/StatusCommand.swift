@@ -4,11 +4,14 @@ import Foundation
 /// died is reported (and saved) as `invokerExited`, checked by PID and start time.
 enum StatusCommand {
     static let parser = OptionParser(subcommand: "status", valueOptions: [
-        "--config": "supervisor.json", "--results-dir": "tests/results",
-    ], flags: ["--json"])
+        "--config": "supervisor.json", "--results-dir": "tests/results", "--state-dir": "/var/lib/invoker-supervisor",
+    ], flags: ["--json", "--daemon"])
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
+        if values["--daemon"] != nil {
+            return try DaemonCommand.status(values, environment: environment, json: values["--json"] != nil)
+        }
         let options = try SessionOptions(values)
         let store = SessionStore(folder: options.resultsDir + "/_invoker")
         guard FileManager.default.fileExists(atPath: store.path) else {

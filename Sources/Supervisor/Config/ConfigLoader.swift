@@ -24,7 +24,7 @@ public struct ConfigOverrides: Equatable, Sendable {
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
 public enum ConfigLoader {
     static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
-                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "stateDir"]
+                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "stateDir", "healthCheck", "daemon"]
     static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
@@ -149,12 +149,21 @@ public enum ConfigLoader {
                 "after", "attemptsStep", "delayFactor", "timeoutFactor", "maxAttempts", "maxDelaySeconds", "maxTimeoutSeconds"]))
         }
         let stateDir = top.has("stateDir") ? absolute(try top.string("stateDir"), against: base) : nil
+        var healthInterval: Double?
+        if top.has("healthCheck") {
+            let reader = try top.object("healthCheck", allowed: ["intervalSeconds"])
+            healthInterval = try reader.number("intervalSeconds")
+            try check(reader.key("intervalSeconds"), healthInterval!, in: 0.1...86400)
+        }
+        let daemon = top.has("daemon") ? try daemonSettings(top.object("daemon", allowed: [
+            "restartBaseSeconds", "restartFactor", "restartMaxSeconds", "resetAfterSeconds", "giveUpFailures",
+            "giveUpWindowSeconds", "logMaxBytes", "logKeep"])) : DaemonSettings()
 
         return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
                                 attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout,
                                 stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
                                 onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch, stopHook: stopHook,
-                                escalation: escalation, stateDir: stateDir)
+                                escalation: escalation, stateDir: stateDir, healthIntervalSeconds: healthInterval, daemon: daemon)
     }
 
     // MARK: - Pieces
@@ -198,6 +207,27 @@ public enum ConfigLoader {
         if reader.has("maxTimeoutSeconds") { policy.maxTimeoutSeconds = try reader.number("maxTimeoutSeconds") }
         try check(reader.key("maxTimeoutSeconds"), policy.maxTimeoutSeconds, in: 0.001...86400)
         return policy
+    }
+
+    private static func daemonSettings(_ reader: ConfigReader) throws(ConfigError) -> DaemonSettings {
+        var settings = DaemonSettings()
+        func seconds(_ key: String, _ value: inout Double, _ range: ClosedRange<Double>) throws(ConfigError) {
+            if reader.has(key) { value = try reader.number(key) }
+            try check(reader.key(key), value, in: range)
+        }
+        func whole(_ key: String, _ value: inout Int, _ range: ClosedRange<Double>) throws(ConfigError) {
+            if reader.has(key) { value = try reader.wholeNumber(key) }
+            try check(reader.key(key), Double(value), in: range)
+        }
+        try seconds("restartBaseSeconds", &settings.restart.baseSeconds, 0...3600)
+        try seconds("restartFactor", &settings.restart.factor, 1...100)
+        try seconds("restartMaxSeconds", &settings.restart.maxSeconds, 0...86400)
+        try seconds("resetAfterSeconds", &settings.restart.resetAfterSeconds, 0...86400 * 7)
+        try whole("giveUpFailures", &settings.restart.giveUpFailures, 1...1_000_000)
+        try seconds("giveUpWindowSeconds", &settings.restart.giveUpWindowSeconds, 1...86400 * 7)
+        try whole("logMaxBytes", &settings.logMaxBytes, 1024...1_073_741_824)
+        try whole("logKeep", &settings.logKeep, 0...100)
+        return settings
     }
 
     private static func watchList(_ top: ConfigReader) throws(ConfigError) -> [String] {

@@ -58,6 +58,15 @@ public enum StopHook: Equatable, Sendable {
     case deleteFile(String)
 }
 
+/// How the daemon restarts the invoker and keeps its log.
+public struct DaemonSettings: Equatable, Sendable {
+    public var restart = RestartPolicy()
+    /// Rotate the daemon's logs past this size…
+    public var logMaxBytes = 10 * 1024 * 1024
+    /// …keeping this many old ones.
+    public var logKeep = 5
+}
+
 /// One heavy step run after the warmup.
 public struct StepSpec: Equatable, Sendable {
     public var name: String
@@ -88,6 +97,10 @@ public struct SupervisorConfig: Equatable, Sendable {
     public var escalation: EscalationPolicy?
     /// The folder for state shared across runs (escalation histories, the daemon's status); nil: the per-user default.
     public var stateDir: String?
+    /// Seconds between the daemon's health checks (the handshake, or a liveness check without one); nil: none.
+    public var healthIntervalSeconds: Double?
+    /// The daemon's restart, give-up and log settings.
+    public var daemon = DaemonSettings()
 
     /// The boot settings (`attempts`, `delaySeconds`, `timeoutSeconds`).
     public var bootSettings: BootSettings {

@@ -22,6 +22,7 @@ final class RunExecutor: @unchecked Sendable {
     private let bootLog: BootLog
     private let invokerLog: AppendFile
     private let snapshotter: Snapshotter
+    private let mode: Mode
     private let queue = EventQueue<RunEvent>()
     private var machine: LifecycleStateMachine
     private var record: RunRecord
@@ -30,7 +31,8 @@ final class RunExecutor: @unchecked Sendable {
     private var attemptStarted = 0.0
     private var invoker: ChildProcess?
     private var probe: ReadyProbe?
-    private var handshake: ChildProcess?
+    /// The handshake command while it runs (started on a background thread).
+    private let handshakeChild = ChildSlot()
     private var step: ChildProcess?
     private var stepStarted = 0.0
     /// Set when the boot phase is decided (READY, not READY, or cancelled before READY).
@@ -43,15 +45,19 @@ final class RunExecutor: @unchecked Sendable {
         var record: RunRecord
         /// The invoker, when it is still running (kept, as `start` keeps it).
         var invoker: SessionFile.Invoker?
+        /// The kept invoker as a child of this process (the daemon watches it).
+        var child: ChildProcess?
         /// Milliseconds from the start to READY or to giving up.
         var elapsedMilliseconds: Int
         var attempts: Int
     }
 
-    /// `run` does the whole sequence; a session's `start` boots (and warms up) only, and keeps the invoker.
+    /// `run` does the whole sequence; a session's `start` boots (and warms up) only, and keeps the
+    /// invoker, detached; the daemon boots only, keeps the invoker as its own child, and handles signals itself.
     enum Mode {
         case run
         case sessionStart
+        case daemonBoot
     }
 
     init(config: SupervisorConfig, mode: Mode = .run, escalation: String? = nil, destinations: Destinations, environment: [String: String],
@@ -64,10 +70,12 @@ final class RunExecutor: @unchecked Sendable {
         self.invokerLog = invokerLog
         self.snapshotter = Snapshotter(watch: config.watch, ndjson: snapshots, bootLog: bootLog)
         var policy = config.policy
-        if mode == .sessionStart {
+        if mode != .run {
             policy.stepCount = 0
             policy.keepInvoker = true
         }
+        if mode == .daemonBoot { policy.hasWarmup = false }
+        self.mode = mode
         self.machine = LifecycleStateMachine(policy: policy)
         self.record = RunRecord(config: config)
         self.record.sessionMode = mode == .sessionStart
@@ -76,7 +84,7 @@ final class RunExecutor: @unchecked Sendable {
 
     /// Runs the whole sequence and reports how it ended.
     func run() -> Report {
-        CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) }
+        if mode != .daemonBoot { CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) } }
         if destinations.githubActions {
             Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
             groupOpen = true
@@ -94,6 +102,11 @@ final class RunExecutor: @unchecked Sendable {
                 return report(ExitCode.internalError)
             }
         }
+    }
+
+    /// Cancels a run from another thread (the daemon's signal handler), as SIGTERM would.
+    func requestCancel(_ signal: CancelSignal) {
+        queue.post(.cancel(signal))
     }
 
     // MARK: - Events
@@ -196,7 +209,7 @@ final class RunExecutor: @unchecked Sendable {
         case .cancel(let signal):
             probe?.cancel()
             bootLog.write("cancelled signal=\(signal.name)")
-            let children = [step, handshake, invoker].compactMap { $0 }
+            let children = [step, handshakeChild.take(), invoker].compactMap { $0 }
             let grace = config.stopGraceSeconds
             background { [self] in
                 for child in children {
@@ -218,7 +231,7 @@ final class RunExecutor: @unchecked Sendable {
         }
         // An invoker that must outlive the supervisor writes straight to invoker.log (a pipe would
         // break when the supervisor exits); its READY line is then read back from that file.
-        let detached = machine.policy.keepInvoker
+        let detached = mode == .sessionStart || (mode == .run && config.keepInvoker)
         let logSize = (try? FileManager.default.attributesOfItem(atPath: invokerLog.path)[.size] as? UInt64) ?? 0
         let probe = ReadyProbe(signal: config.ready, tail: detached ? (invokerLog.path, logSize) : nil) { [queue] in
             queue.post(.readySignalled(attempt: attempt))
@@ -253,37 +266,15 @@ final class RunExecutor: @unchecked Sendable {
 
     private func runHandshake(attempt: Int) {
         guard let spec = config.handshake else { return }
-        switch spec.check {
-        case .fileQueuePing(let folder):
-            background { [queue] in
-                let started = MonotonicClock.now()
-                let took = { "duration=\(MonotonicClock.secondsText(since: started))" }
-                switch FileQueuePing.ping(folder: folder, timeout: spec.timeoutSeconds) {
-                case .success(let pong):
-                    queue.post(.handshakeDone(attempt: attempt, succeeded: true, detail: "pong=\(pong) \(took())"))
-                case .failure(let failure):
-                    queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: failure.reason))
-                }
+        // Runs in the background; no invoker is spawned meanwhile, so no pipe of one can leak into it.
+        let launcher = self.launcher
+        let folder = config.invokerDir
+        let grace = config.stopGraceSeconds
+        background { [self] in
+            let result = HandshakeRunner.check(spec, launcher: launcher, logFolder: folder, grace: grace) { child in
+                self.handshakeChild.set(child)
             }
-        case .command(let command):
-            let log = config.invokerDir + "/handshake.log"
-            do {
-                let child = try launcher.spawn(command, stdout: .file(log), stderr: .file(log), domain: .tree)
-                handshake = child
-                let grace = config.stopGraceSeconds
-                background { [queue] in
-                    let started = MonotonicClock.now()
-                    guard let exit = child.waitForExit(timeout: spec.timeoutSeconds) else {
-                        _ = child.stopTree(grace: grace)
-                        queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "no answer within \(Seconds.format(spec.timeoutSeconds)) s"))
-                        return
-                    }
-                    let took = MonotonicClock.secondsText(since: started)
-                    queue.post(.handshakeDone(attempt: attempt, succeeded: exit == .exited(code: 0), detail: "\(exit) duration=\(took)"))
-                }
-            } catch {
-                queue.post(.handshakeDone(attempt: attempt, succeeded: false, detail: "spawn error: \(error.message)"))
-            }
+            queue.post(.handshakeDone(attempt: attempt, succeeded: result.passed, detail: result.detail))
         }
     }
 
@@ -300,8 +291,7 @@ final class RunExecutor: @unchecked Sendable {
         case .handshakeFailed(let detail):
             bootLog.write("attempt#\(attempt) handshake failed: \(detail)\(retry)")
         }
-        let children = [handshake, invoker].compactMap { $0 }
-        handshake = nil
+        let children = [handshakeChild.take(), invoker].compactMap { $0 }
         invoker = nil
         let grace = config.stopGraceSeconds
         background { [self] in
@@ -381,7 +371,7 @@ final class RunExecutor: @unchecked Sendable {
         if let invoker, machine.invokerRunning, let started = ProcessProbe.record(pid: invoker.pid)?.startTime {
             kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
         }
-        return Report(exitCode: code, record: record, invoker: kept, elapsedMilliseconds: bootElapsedMilliseconds ?? elapsedMilliseconds(),
+        return Report(exitCode: code, record: record, invoker: kept, child: kept == nil ? nil : invoker, elapsedMilliseconds: bootElapsedMilliseconds ?? elapsedMilliseconds(),
                       attempts: machine.attempt)
     }
 
@@ -414,7 +404,7 @@ final class RunExecutor: @unchecked Sendable {
     }
 
     private func stopEverything() {
-        for child in [step, handshake, invoker].compactMap({ $0 }) {
+        for child in [step, handshakeChild.take(), invoker].compactMap({ $0 }) {
             _ = child.stopTree(grace: config.stopGraceSeconds)
         }
     }

@@ -2,13 +2,62 @@ import Foundation
 
 /// A file that other programs read while it grows (boot.log, GITHUB_OUTPUT, the step summary):
 /// each `append` is one `write` in append mode, so a reader never sees half an entry of ours.
+/// With a rotation, a file about to pass `maxBytes` is renamed to `.1` (`.1` to `.2`, …, keeping
+/// `keep` old files) and started afresh, so a long-lived daemon cannot fill the disk.
 final class AppendFile: @unchecked Sendable {
+    /// Size-based rotation: start a new file past `maxBytes`, keep `keep` old ones.
+    struct Rotation {
+        var maxBytes: Int
+        var keep: Int
+    }
+
     let path: String
-    private let handle: FileHandle
+    private let rotation: Rotation?
+    private var handle: FileHandle
     private let lock = NSLock()
 
     /// Opens (creating) `path` for appending; throws when it cannot be opened.
-    init(path: String) throws {
+    init(path: String, rotation: Rotation? = nil) throws {
+        self.path = path
+        self.rotation = rotation
+        handle = try Self.open(path)
+    }
+
+    deinit { try? handle.close() }
+
+    /// Appends `text` at the end of the file in one write.
+    func append(_ text: String) {
+        append(bytes: Array(text.utf8))
+    }
+
+    /// Appends raw bytes at the end of the file in one write.
+    func append(bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let end = (try? handle.seekToEnd()) ?? 0
+        if let rotation, end > 0, Int(end) + bytes.count > rotation.maxBytes {
+            rotate(rotation)
+            _ = try? handle.seekToEnd()
+        }
+        try? handle.write(contentsOf: Data(bytes))
+    }
+
+    private func rotate(_ rotation: Rotation) {
+        try? handle.close()
+        let files = FileManager.default
+        try? files.removeItem(atPath: "\(path).\(rotation.keep)")
+        for index in stride(from: rotation.keep - 1, through: 1, by: -1) where files.fileExists(atPath: "\(path).\(index)") {
+            try? files.moveItem(atPath: "\(path).\(index)", toPath: "\(path).\(index + 1)")
+        }
+        if rotation.keep > 0 {
+            try? files.moveItem(atPath: path, toPath: "\(path).1")
+        } else {
+            try? files.removeItem(atPath: path)
+        }
+        if let reopened = try? Self.open(path) { handle = reopened }
+    }
+
+    private static func open(_ path: String) throws -> FileHandle {
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
@@ -17,25 +66,6 @@ final class AppendFile: @unchecked Sendable {
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        self.path = path
-        self.handle = handle
-    }
-
-    deinit { try? handle.close() }
-
-    /// Appends `text` at the end of the file in one write.
-    func append(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(text.utf8))
-    }
-
-    /// Appends raw bytes at the end of the file in one write.
-    func append(bytes: [UInt8]) {
-        lock.lock()
-        defer { lock.unlock() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(bytes))
+        return handle
     }
 }

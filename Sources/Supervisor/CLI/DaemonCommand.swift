@@ -1,0 +1,80 @@
+import Foundation
+import ProcessProbe
+
+/// `invoker-supervisor daemon --config F [--state-dir D]`: keeps the invoker alive on a runner host
+/// between jobs (docs/daemon.md).
+enum DaemonCommand {
+    static let parser = OptionParser(subcommand: "daemon", valueOptions: [
+        "--config": "supervisor.json", "--state-dir": "/var/lib/invoker-supervisor",
+    ])
+
+    static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let values = try parser.parse(arguments)
+        guard let path = values["--config"] else { throw UsageError.missingOption(option: "--config", subcommand: "daemon") }
+        var config = try ConfigLoader.load(path: path)
+        let stateDir = stateDirectory(values, config: config, environment: environment)
+        if let running = DaemonStatus.load(stateDir: stateDir), running.state != "stopped",
+           SessionStore.isAlive(pid: running.daemon.pid, startTime: running.daemon.startTime) {
+            throw DaemonRefusal.alreadyRunning(pid: running.daemon.pid, stateDir: stateDir)
+        }
+        // The daemon's files live in its state folder, rotated by size.
+        config.resultsDir = stateDir + "/daemon"
+        let folder = try InvokerFolder.open(resultsDir: config.resultsDir,
+                                            rotation: .init(maxBytes: config.daemon.logMaxBytes, keep: config.daemon.logKeep),
+                                            mirror: Console.out)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let me = SessionFile.Process(pid: pid, startTime: ProcessProbe.record(pid: pid).map { Timestamp.iso8601($0.startTime) } ?? "")
+        return DaemonRunner(config: config, stateDir: stateDir, environment: environment, folder: folder, me: me).run()
+    }
+
+    /// `--state-dir`, else the config's `stateDir`, else the per-user default.
+    static func stateDirectory(_ values: [String: String], config: SupervisorConfig?, environment: [String: String]) -> String {
+        values["--state-dir"].map { ConfigLoader.absolute($0, against: FileManager.default.currentDirectoryPath) }
+            ?? config?.stateDir ?? defaultStateDirectory(environment)
+    }
+
+    /// `status --daemon`: the status file, with the daemon's and the invoker's PID + start time checked.
+    static func status(_ values: [String: String], environment: [String: String], json: Bool) throws -> Int32 {
+        let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
+        let stateDir = stateDirectory(values, config: config, environment: environment)
+        guard let status = DaemonStatus.load(stateDir: stateDir) else {
+            Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(stateDir)")
+            return ExitCode.success
+        }
+        let daemonAlive = SessionStore.isAlive(pid: status.daemon.pid, startTime: status.daemon.startTime)
+        let invokerAlive = status.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let body = String(decoding: try encoder.encode(status), as: UTF8.self)
+            Console.out(String(body.dropLast()) + #","daemonAlive":\#(daemonAlive),"invokerAlive":\#(invokerAlive.map { "\($0)" } ?? "null")}"#)
+            return ExitCode.success
+        }
+        var lines: [String] = []
+        if daemonAlive || status.state == "stopped" {
+            lines.append("daemon: \(status.state) since \(status.since), pid \(status.daemon.pid)" + (daemonAlive ? " alive" : ""))
+        } else {
+            lines.append("daemon: not running (pid \(status.daemon.pid) is gone; its last status was \(status.state) at \(status.updatedAt))")
+        }
+        if let invoker = status.invoker {
+            lines.append("invoker: pid \(invoker.pid) started \(invoker.startTime), " + (invokerAlive == true ? "alive" : "not running"))
+        }
+        lines.append("restarts: \(status.restarts), consecutive failures: \(status.consecutiveFailures)"
+                     + (status.lastError.map { ", last error: \($0)" } ?? ""))
+        if let next = status.nextRetryAt { lines.append("next retry: \(next)") }
+        lines.forEach(Console.out)
+        return ExitCode.success
+    }
+}
+
+/// A second daemon on the same state folder.
+enum DaemonRefusal: Error, Equatable, CustomStringConvertible {
+    case alreadyRunning(pid: Int32, stateDir: String)
+
+    var description: String {
+        switch self {
+        case .alreadyRunning(let pid, let stateDir):
+            return "a daemon already runs with state folder \(stateDir) (PID \(pid)); stop it first or use another --state-dir."
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import ProcessProbe
+
+/// The driver of `daemon`: keeps an invoker alive between jobs. Boots it as `run` does, watches
+/// its exit and health, restarts it with geometric backoff, gives up into `fatal`, and stops the
+/// tree on SIGTERM/SIGINT. Decisions are the `DaemonLifecycle`'s; it waits on events, never polls.
+final class DaemonRunner: @unchecked Sendable {
+    enum Event: Sendable {
+        case begin
+        case bootDone(generation: Int, report: RunExecutor.Report)
+        case invokerExited(generation: Int, exit: ProcessExit)
+        case healthDue(generation: Int)
+        case healthResult(generation: Int, passed: Bool, detail: String)
+        case restartDue(generation: Int)
+        case stop(CancelSignal)
+        case stopDone
+    }
+
+    private let config: SupervisorConfig
+    private let stateDir: String
+    private let environment: [String: String]
+    private let folder: InvokerFolder
+    private let queue = EventQueue<Event>()
+    private var machine: DaemonLifecycle
+    private let me: SessionFile.Process
+    private var since = Timestamp.iso8601(Date())
+    private var nextRetryAt: String?
+    private var invoker: ChildProcess?
+    private var invokerInfo: SessionFile.Invoker?
+    private let boot = BootSlot()
+
+    init(config: SupervisorConfig, stateDir: String, environment: [String: String], folder: InvokerFolder, me: SessionFile.Process) {
+        self.config = config
+        self.stateDir = stateDir
+        self.environment = environment
+        self.folder = folder
+        self.me = me
+        self.machine = DaemonLifecycle(policy: config.daemon.restart)
+    }
+
+    /// Runs until stopped by a signal; returns the exit code.
+    func run() -> Int32 {
+        CancelSignals.install { [queue] signal in queue.post(.stop(signal)) }
+        folder.bootLog.write("daemon start pid=\(me.pid) config=\(config.configFile) state=\(stateDir)")
+        stopStaleInvoker()
+        queue.post(.begin)
+        while true {
+            let event = queue.take()
+            let action = handle(event)
+            if perform(action) { return ExitCode.success }
+        }
+    }
+
+    // MARK: - Events
+
+    private func handle(_ event: Event) -> DaemonLifecycle.Action {
+        let now = MonotonicClock.now()
+        switch event {
+        case .begin:
+            return machine.begin()
+        case .bootDone(let generation, let report):
+            if let child = report.child, let info = report.invoker, report.record.readyAttempt != nil {
+                let action = machine.bootSucceeded(generation: generation, now: now)
+                if action == .none {
+                    // READY came as the daemon was stopping: this invoker is not wanted.
+                    Thread.detachNewThread { [grace = config.stopGraceSeconds] in _ = child.stopTree(grace: grace) }
+                } else {
+                    invoker = child
+                    invokerInfo = info
+                }
+                return action
+            }
+            return machine.bootFailed(generation: generation, reason: Self.reason(report.record), now: now)
+        case .invokerExited(let generation, let exit):
+            return machine.invokerLost(generation: generation, reason: "invoker exited \(exit)", now: now)
+        case .healthDue(let generation):
+            guard case .running(generation, _) = machine.state else { return .none }
+            checkHealth(generation)
+            return .none
+        case .healthResult(let generation, let passed, let detail):
+            guard !passed else {
+                scheduleHealthCheck(generation)
+                return .none
+            }
+            return machine.invokerLost(generation: generation, reason: "health check failed: \(detail)", now: now)
+        case .restartDue(let generation):
+            return machine.restartDue(generation: generation)
+        case .stop(let signal):
+            let action = machine.stopRequested()
+            if action != .none { folder.bootLog.write("cancelled signal=\(signal.name)") }
+            return action
+        case .stopDone:
+            return machine.stopFinished()
+        }
+    }
+
+    // MARK: - Actions
+
+    /// Carries out one action; true when the daemon should exit.
+    private func perform(_ action: DaemonLifecycle.Action) -> Bool {
+        switch action {
+        case .none:
+            return false
+        case .boot(let generation):
+            nextRetryAt = nil
+            folder.bootLog.write("daemon boot generation=\(generation)")
+            startBoot(generation)
+        case .watch(let generation):
+            guard let child = invoker else { break }
+            folder.bootLog.write("daemon invoker ready pid=\(child.pid) generation=\(generation)")
+            Thread.detachNewThread { [queue] in
+                if let exit = child.waitForExit() { queue.post(.invokerExited(generation: generation, exit: exit)) }
+            }
+            scheduleHealthCheck(generation)
+        case .restart(let generation, let delay, let reason):
+            nextRetryAt = Timestamp.iso8601(Date(timeIntervalSinceNow: delay))
+            folder.bootLog.write("daemon invoker lost: \(reason); restart #\(machine.restarts) in \(Seconds.format(delay)) s")
+            let old = takeInvoker()
+            Thread.detachNewThread { [queue, grace = config.stopGraceSeconds] in
+                if let old { _ = old.stopTree(grace: grace) }
+                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { queue.post(.restartDue(generation: generation)) }
+            }
+        case .giveUp(let reason):
+            folder.bootLog.write("daemon fatal: \(reason); the daemon stays up without an invoker (see 'invoker-supervisor status --daemon')")
+            if let old = takeInvoker() { _ = old.stopTree(grace: config.stopGraceSeconds) }
+        case .stopAll:
+            let old = takeInvoker()
+            Thread.detachNewThread { [self] in
+                boot.cancelAndWait()
+                let leftover = old ?? takeInvoker()
+                if let leftover {
+                    let report = leftover.stopTree(grace: config.stopGraceSeconds)
+                    folder.bootLog.write("invoker stopped pid=\(leftover.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+                }
+                queue.post(.stopDone)
+            }
+        case .exit:
+            writeStatus()
+            folder.bootLog.write("daemon stopped")
+            return true
+        }
+        writeStatus()
+        return false
+    }
+
+    private func startBoot(_ generation: Int) {
+        let executor = RunExecutor(config: config, mode: .daemonBoot,
+                                   destinations: .init(githubOutput: nil, summary: nil, githubActions: false),
+                                   environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
+                                   snapshots: folder.snapshots)
+        boot.start(executor)
+        Thread.detachNewThread { [queue, boot] in
+            let report = executor.run()
+            boot.finished()
+            queue.post(.bootDone(generation: generation, report: report))
+        }
+    }
+
+    private func scheduleHealthCheck(_ generation: Int) {
+        guard let interval = config.healthIntervalSeconds else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + interval) { [queue] in queue.post(.healthDue(generation: generation)) }
+    }
+
+    /// The handshake when one is configured, else whether the invoker (PID and start time) still runs.
+    private func checkHealth(_ generation: Int) {
+        let info = invokerInfo
+        Thread.detachNewThread { [self] in
+            let result: (passed: Bool, detail: String)
+            if let spec = config.handshake {
+                result = HandshakeRunner.check(spec, launcher: Launcher(environment: environment), logFolder: folder.path,
+                                               grace: config.stopGraceSeconds)
+            } else {
+                let alive = info.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } ?? false
+                result = (alive, alive ? "alive" : "invoker not running")
+            }
+            queue.post(.healthResult(generation: generation, passed: result.passed, detail: result.detail))
+        }
+    }
+
+    private func takeInvoker() -> ChildProcess? {
+        defer {
+            invoker = nil
+            invokerInfo = nil
+        }
+        return invoker
+    }
+
+    // MARK: - Status
+
+    private func writeStatus() {
+        let state = machine.state.name
+        var status = DaemonStatus.load(stateDir: stateDir)
+        if status?.state != state || status?.daemon != me { since = Timestamp.iso8601(Date()) }
+        var lastError = machine.lastError
+        if case .fatal(let reason) = machine.state { lastError = reason }
+        status = DaemonStatus(state: state, daemon: me, invoker: invokerInfo, since: since, restarts: machine.restarts,
+                              consecutiveFailures: machine.consecutiveFailures, lastError: lastError,
+                              nextRetryAt: state == "backoff" ? nextRetryAt : nil, config: config.configFile,
+                              updatedAt: Timestamp.iso8601(Date()))
+        do {
+            try status?.save(stateDir: stateDir)
+        } catch {
+            folder.bootLog.write("daemon cannot write \(DaemonStatus.path(stateDir: stateDir)): \(error)")
+        }
+    }
+
+    /// An invoker recorded by a previous daemon is stopped only when both its PID and its start time
+    /// match a running process; a reused PID is never touched.
+    private func stopStaleInvoker() {
+        guard let recorded = DaemonStatus.load(stateDir: stateDir)?.invoker else { return }
+        if SessionStore.isAlive(pid: recorded.pid, startTime: recorded.startTime) {
+            let report = stopProcessTree(recorded.tree, grace: config.stopGraceSeconds)
+            folder.bootLog.write("stale invoker from a previous daemon stopped pid=\(recorded.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+        } else if ProcessProbe.record(pid: recorded.pid) != nil {
+            folder.bootLog.write("recorded invoker pid=\(recorded.pid) is another process now (start time differs); left alone")
+        }
+    }
+
+    private static func reason(_ record: RunRecord) -> String {
+        switch record.outcome {
+        case .notReady(let failure, let attempts): return "not READY after \(attempts) attempt(s): \(failure)"
+        case .cancelled(let signal): return "boot cancelled by \(signal.name)"
+        default: return "the invoker ended during its boot"
+        }
+    }
+}
+
+/// The boot in progress, so a stop can cancel it and wait for it to end.
+final class BootSlot: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var executor: RunExecutor?
+
+    func start(_ value: RunExecutor) {
+        condition.lock()
+        executor = value
+        condition.unlock()
+    }
+
+    func finished() {
+        condition.lock()
+        executor = nil
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Cancels the boot, if one runs, and waits until it has ended (its invoker stopped).
+    func cancelAndWait() {
+        condition.lock()
+        defer { condition.unlock() }
+        executor?.requestCancel(.terminate)
+        while executor != nil { condition.wait() }
+    }
+}
