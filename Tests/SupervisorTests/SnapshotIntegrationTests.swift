@@ -83,14 +83,21 @@ final class SnapshotIntegrationTests: XCTestCase {
 
 /// Starts the fake invoker directly (not through the supervisor).
 enum SupervisorProcessLauncher {
-    static func fake(_ knobs: [String], in scratch: Scratch) throws -> pid_t {
+    static func fake(_ knobs: [String], in scratch: Scratch, ownGroup: Bool = false) throws -> pid_t {
         var pid: pid_t = 0
         let argv = ([Binaries.fakeInvoker] + knobs).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(scratch.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let result = posix_spawn(&pid, Binaries.fakeInvoker, nil, nil, argv, environ)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if ownGroup {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        let result = posix_spawn(&pid, Binaries.fakeInvoker, nil, &attributes, argv, environ)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
         return pid
     }

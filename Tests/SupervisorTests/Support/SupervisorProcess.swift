@@ -14,8 +14,10 @@ final class SupervisorProcess {
     let stderrPath: String
 
     init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:]) throws {
-        stdoutPath = scratch.file("stdout.txt")
-        stderrPath = scratch.file("stderr.txt")
+        // Each run its own files: a daemon and the status calls beside it write at the same time.
+        let tag = UUID().uuidString.prefix(8)
+        stdoutPath = scratch.file("stdout-\(tag).txt")
+        stderrPath = scratch.file("stderr-\(tag).txt")
         var env = ProcessInfo.processInfo.environment
         for key in ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS"] { env.removeValue(forKey: key) }
         env.merge(environment) { _, new in new }
