@@ -31,6 +31,8 @@ enum HelpText {
       summary                 Append the ordered summary: provenance, invoker and snapshots, compare
                               outcome, re-run hint (as 'run' and 'stop' do).
       escalation show|record  The READY-timeout history of a branch, and the next boot's settings.
+      daemon                  Keep the invoker alive between jobs: restart with backoff, health checks,
+                              give up into 'fatal'; 'status --daemon' reports it.
       validate                Schema-lite check of a JSON (or .ndjson) file against a built-in schema
                               (run-provenance, compare-exec, compare-outcome, process-snapshot, session)
                               or a schema file; exit 0 passed, 2 unreadable, 3 violations.

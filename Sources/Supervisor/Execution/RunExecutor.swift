@@ -35,6 +35,7 @@ final class RunExecutor: @unchecked Sendable {
     private let handshakeChild = ChildSlot()
     private var step: ChildProcess?
     private var stepStarted = 0.0
+    private var timers: [DispatchSourceTimer] = []
     /// Set when the boot phase is decided (READY, not READY, or cancelled before READY).
     private var bootElapsedMilliseconds: Int?
     private var groupOpen = false
@@ -367,6 +368,8 @@ final class RunExecutor: @unchecked Sendable {
     // MARK: - Helpers
 
     private func report(_ code: Int32) -> Report {
+        timers.forEach { $0.cancel() }
+        timers.removeAll()
         var kept: SessionFile.Invoker?
         if let invoker, machine.invokerRunning, let started = ProcessProbe.record(pid: invoker.pid)?.startTime {
             kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
@@ -415,8 +418,14 @@ final class RunExecutor: @unchecked Sendable {
         return text
     }
 
+    /// Posts `event` after `seconds`. The timers are cancelled when the run finishes, so a finished
+    /// run holds no memory through timers still pending (the daemon boots thousands of runs).
     private func after(_ seconds: Double, post event: RunEvent) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [queue] in queue.post(event) }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + seconds)
+        timer.setEventHandler { [queue] in queue.post(event) }
+        timer.resume()
+        timers.append(timer)
     }
 
     private func background(_ work: @escaping @Sendable () -> Void) {
