@@ -6,7 +6,10 @@ import ProcessProbe
 enum DaemonCommand {
     static let parser = OptionParser(subcommand: "daemon", valueOptions: [
         "--config": "supervisor.json", "--state-dir": "/var/lib/invoker-supervisor",
-    ])
+    ], flags: ["--service"])
+
+    /// The Windows service name `Install-InvokerSupervisor.ps1` registers.
+    static let serviceName = "InvokerSupervisor"
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
@@ -24,7 +27,9 @@ enum DaemonCommand {
                                             mirror: Console.out)
         let pid = ProcessInfo.processInfo.processIdentifier
         let me = SessionFile.Process(pid: pid, startTime: ProcessProbe.record(pid: pid).map { Timestamp.iso8601($0.startTime) } ?? "")
-        return DaemonRunner(config: config, stateDir: stateDir, environment: environment, folder: folder, me: me).run()
+        let runner = DaemonRunner(config: config, stateDir: stateDir, environment: environment, folder: folder, me: me)
+        guard values["--service"] != nil else { return runner.run() }
+        return ServiceHost.run(name: serviceName, body: runner.run, stop: runner.requestStop)
     }
 
     /// `--state-dir`, else the config's `stateDir`, else the per-user default.

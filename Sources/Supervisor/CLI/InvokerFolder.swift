@@ -57,10 +57,15 @@ enum OutputDestinations {
     /// Appends `text` to the summary file, warning on stderr when it cannot.
     static func appendSummary(_ text: String, to path: String?) {
         guard let path else { return }
+        append(text, to: path, what: "step summary")
+    }
+
+    /// Appends `text` to a file other programs read (`GITHUB_ENV`, the summary), warning on stderr when it cannot.
+    static func append(_ text: String, to path: String, what: String) {
         do {
             try AppendFile(path: path).append(text)
         } catch {
-            Console.err("warning: cannot write the step summary file \(path): \(error.localizedDescription)")
+            Console.err("warning: cannot write the \(what) file \(path): \(error.localizedDescription)")
         }
     }
 
@@ -70,7 +75,8 @@ enum OutputDestinations {
 }
 
 /// The results folder and config of a session subcommand: `--results-dir` (relative to the current
-/// folder), else the `--config`'s `resultsDir`, else `tests/results`.
+/// folder), else `$INVOKER_SUPERVISOR_RESULTS_DIR` (set by the job-started hook), else the
+/// `--config`'s `resultsDir`, else `tests/results`.
 struct SessionOptions {
     let config: SupervisorConfig?
     let resultsDir: String
@@ -78,7 +84,8 @@ struct SessionOptions {
     init(_ values: [String: String]) throws {
         config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let here = FileManager.default.currentDirectoryPath
-        resultsDir = values["--results-dir"].map { ConfigLoader.absolute($0, against: here) }
+        let fromHook = ProcessInfo.processInfo.environment["INVOKER_SUPERVISOR_RESULTS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        resultsDir = (values["--results-dir"] ?? fromHook).map { ConfigLoader.absolute($0, against: here) }
             ?? config?.resultsDir ?? ConfigLoader.absolute("tests/results", against: here)
     }
 

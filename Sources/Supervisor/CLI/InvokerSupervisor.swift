@@ -13,6 +13,7 @@ enum InvokerSupervisor {
         "snapshot": SnapshotCommand.execute, "validate": ValidateCommand.execute,
         "provenance": ProvenanceCommand.execute, "outcome": OutcomeCommand.execute, "summary": SummaryCommand.execute,
         "escalation": EscalationCommand.execute, "daemon": DaemonCommand.execute,
+        "hook": HookCommand.execute,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

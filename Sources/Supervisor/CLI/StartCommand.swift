@@ -8,6 +8,14 @@ enum StartCommand {
         let values = try BootOptions.parser("start").parse(arguments)
         var config = try BootOptions.config(values, subcommand: "start")
         let escalation = try BootOptions.escalation(values, &config, environment: environment)
+        return try open(config: config, escalation: escalation, destinations: OutputDestinations.runDestinations(values, environment),
+                        environment: environment).exitCode
+    }
+
+    /// Opens the session and boots; with a `deadline` (seconds), a boot still going then is
+    /// cancelled (the runner hook's own time limit). Returns the boot's report.
+    static func open(config: SupervisorConfig, escalation: EscalationStep?, destinations: RunExecutor.Destinations,
+                     environment: [String: String], deadline: Double? = nil) throws -> RunExecutor.Report {
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         let me = ProcessInfo.processInfo.processIdentifier
         let owner = ProcessProbe.record(pid: me).map { SessionFile.Process(pid: me, startTime: Timestamp.iso8601($0.startTime)) }
@@ -24,9 +32,16 @@ enum StartCommand {
             session = opened
         }
 
-        let report = RunExecutor(config: config, mode: .sessionStart, escalation: escalation?.note, destinations: OutputDestinations.runDestinations(values, environment),
-                                 environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
-                                 snapshots: folder.snapshots).run()
+        let executor = RunExecutor(config: config, mode: .sessionStart, escalation: escalation?.note, destinations: destinations,
+                                   environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
+                                   snapshots: folder.snapshots)
+        let cancelAtDeadline = DispatchWorkItem {
+            folder.bootLog.write("deadline of \(Seconds.format(deadline ?? 0)) s reached; cancelling the boot")
+            executor.requestCancel(.terminate)
+        }
+        if let deadline { DispatchQueue.global().asyncAfter(deadline: .now() + deadline, execute: cancelAtDeadline) }
+        let report = executor.run()
+        cancelAtDeadline.cancel()
 
         escalation?.record(report.record)
         try folder.store.update { session in
@@ -44,11 +59,11 @@ enum StartCommand {
             current.snapshots += report.record.snapshots.map(\.phase)
             session = current
         }
-        return report.exitCode
+        return report
     }
 
     /// The reason code saved when the session is not READY.
-    private static func reason(_ report: RunExecutor.Report) -> String {
+    static func reason(_ report: RunExecutor.Report) -> String {
         switch report.record.outcome {
         case .notReady(let failure, _): return failure.reasonCode
         case .cancelled: return "cancelled"

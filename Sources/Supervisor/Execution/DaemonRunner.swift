@@ -51,6 +51,11 @@ final class DaemonRunner: @unchecked Sendable {
         }
     }
 
+    /// Stops the daemon from another thread (the Windows service stop control), as SIGTERM would.
+    func requestStop() {
+        queue.post(.stop(.terminate))
+    }
+
     // MARK: - Events
 
     private func handle(_ event: Event) -> DaemonLifecycle.Action {

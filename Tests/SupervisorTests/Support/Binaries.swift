@@ -10,6 +10,9 @@ enum Binaries {
     }()
 
     static var supervisor: String { folder + "/invoker-supervisor" }
+    /// The repository's root (for the packaging scripts).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
     static var fakeInvoker: String { folder + "/fake-invoker" }
 }
 #endif

@@ -13,7 +13,8 @@ final class SupervisorProcess {
     let stdoutPath: String
     let stderrPath: String
 
-    init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:]) throws {
+    /// Starts `executable` (the supervisor unless given) with `arguments` in the scratch folder.
+    init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], executable: String = Binaries.supervisor) throws {
         // Each run its own files: a daemon and the status calls beside it write at the same time.
         let tag = UUID().uuidString.prefix(8)
         stdoutPath = scratch.file("stdout-\(tag).txt")
@@ -28,14 +29,14 @@ final class SupervisorProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([Binaries.supervisor] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(scratch.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, Binaries.supervisor, &actions, nil, argv, envp)
+        let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
         self.pid = pid
     }
@@ -51,8 +52,9 @@ final class SupervisorProcess {
     var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     /// Runs to completion and returns the exit code.
-    static func run(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:]) throws -> (code: Int32, run: SupervisorProcess) {
-        let run = try SupervisorProcess(arguments, in: scratch, environment: environment)
+    static func run(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:],
+                    executable: String = Binaries.supervisor) throws -> (code: Int32, run: SupervisorProcess) {
+        let run = try SupervisorProcess(arguments, in: scratch, environment: environment, executable: executable)
         return (run.wait(), run)
     }
 }
