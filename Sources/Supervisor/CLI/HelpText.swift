@@ -31,6 +31,9 @@ enum HelpText {
       summary                 Append the ordered summary: provenance, invoker and snapshots, compare
                               outcome, re-run hint (as 'run' and 'stop' do).
       escalation show|record  The READY-timeout history of a branch, and the next boot's settings.
+      hook job-started|job-completed
+                              The GitHub runner's job hooks: wait for the daemon or open the job's
+                              session (bounded by --deadline), snapshot, stop, report leftovers.
       daemon                  Keep the invoker alive between jobs: restart with backoff, health checks,
                               give up into 'fatal'; 'status --daemon' reports it.
       validate                Schema-lite check of a JSON (or .ndjson) file against a built-in schema
@@ -38,7 +41,7 @@ enum HelpText {
                               or a schema file; exit 0 passed, 2 unreadable, 3 violations.
 
     OPTIONS (run, start):
-      --config FILE           The JSON config (see docs/config.md). Required.
+      --config FILE           The JSON config (see docs/configuration.md). Required.
       --attempts N            Attempts to bring the invoker to READY (overrides "attempts").
       --delay S               Seconds between attempts (overrides "delaySeconds").
       --timeout S             Seconds one attempt may take to signal READY (overrides "timeoutSeconds").
