@@ -70,6 +70,7 @@ final class HookAndInstallTests: XCTestCase {
             kill(daemon.pid, SIGTERM)
             _ = daemon.wait()
         }
+        XCTAssertTrue(scratch.waitFor(#""state" : "running""#, in: "state/daemon-status.json"), "the daemon is up before the job")
         let environment = github(scratch)
         let (started, start) = try hook("job-started", scratch, environment)
         XCTAssertEqual(started, 0, start.stderr)

@@ -46,11 +46,7 @@ enum OutputDestinations {
     }
 
     static func runDestinations(_ values: [String: String], _ environment: [String: String]) -> RunExecutor.Destinations {
-        let summary = summary(values, environment)
-        if summary == nil {
-            Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.")
-        }
-        return RunExecutor.Destinations(githubOutput: nonEmpty(environment["GITHUB_OUTPUT"]), summary: summary,
+        RunExecutor.Destinations(githubOutput: nonEmpty(environment["GITHUB_OUTPUT"]), summary: summary(values, environment),
                                         githubActions: environment["GITHUB_ACTIONS"] == "true")
     }
 

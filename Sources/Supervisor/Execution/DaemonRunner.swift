@@ -43,6 +43,7 @@ final class DaemonRunner: @unchecked Sendable {
         CancelSignals.install { [queue] signal in queue.post(.stop(signal)) }
         folder.bootLog.write("daemon start pid=\(me.pid) config=\(config.configFile) state=\(stateDir)")
         stopStaleInvoker()
+        writeStatus()
         queue.post(.begin)
         while true {
             let event = queue.take()

@@ -85,7 +85,10 @@ final class RunExecutor: @unchecked Sendable {
 
     /// Runs the whole sequence and reports how it ended.
     func run() -> Report {
-        if mode != .daemonBoot { CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) } }
+        if mode != .daemonBoot {
+            CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) }
+            if destinations.summary == nil { Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.") }
+        }
         if destinations.githubActions {
             Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
             groupOpen = true
