@@ -11,20 +11,10 @@ Usage: python3 Benchmarks/daemon_idle_and_restarts.py [IDLE_SECONDS] [RESTARTS] 
 """
 import json, os, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import build
 IDLE = float(sys.argv[1]) if len(sys.argv) > 1 else 60
 RESTARTS = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def build():
-    def swift_build(*extra):
-        subprocess.run(["swift", "build", "-c", "release", *extra], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", *extra], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    fake = swift_build("--product", "fake-invoker") + "/fake-invoker"
-    static = swift_build("--static-swift-stdlib", "--scratch-path", os.path.join(ROOT, ".build-static"), "--product", "invoker-supervisor")
-    return static + "/invoker-supervisor", fake
 
 
 def cpu_seconds(pid):
@@ -56,7 +46,7 @@ def start(supervisor, folder, knobs, extra):
 
 
 def main():
-    supervisor, fake = build()
+    supervisor, _, fake = build()
     with tempfile.TemporaryDirectory() as folder:
         daemon = start(supervisor, folder, [fake, "--ready-line", "READY"], {"healthCheck": {"intervalSeconds": 30}})
         while status(folder).get("state") != "running":

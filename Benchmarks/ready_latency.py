@@ -11,24 +11,8 @@ Usage: python3 Benchmarks/ready_latency.py [RUNS]   (default 50; builds with `sw
 """
 import datetime, json, os, random, statistics, subprocess, sys, tempfile, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import build, percentile
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 50
-
-
-def build():
-    """Returns (static supervisor, dynamic supervisor, fake invoker)."""
-    def swift_build(*extra):
-        subprocess.run(["swift", "build", "-c", "release", *extra], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", *extra], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    dynamic = swift_build()
-    static = swift_build("--static-swift-stdlib", "--scratch-path", os.path.join(ROOT, ".build-static"), "--product", "invoker-supervisor")
-    return static + "/invoker-supervisor", dynamic + "/invoker-supervisor", dynamic + "/fake-invoker"
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def boot_stamp(line):

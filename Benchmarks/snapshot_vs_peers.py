@@ -14,22 +14,12 @@ Usage: python3 Benchmarks/snapshot_vs_peers.py [RUNS] [EXTRA]   (defaults 50 and
 """
 import os, statistics, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import build, percentile
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 50
 EXTRA = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 PSUTIL = ("import psutil\n"
           "names = {'pwsh', 'lvcompare', 'labview'}\n"
           "[p.info for p in psutil.process_iter(['pid', 'ppid', 'name', 'create_time']) if (p.info['name'] or '').lower() in names]\n")
-
-
-def build():
-    def swift_build(*extra):
-        subprocess.run(["swift", "build", "-c", "release", *extra], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", *extra], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    fake = swift_build("--product", "fake-invoker") + "/fake-invoker"
-    static = swift_build("--static-swift-stdlib", "--scratch-path", os.path.join(ROOT, ".build-static"), "--product", "invoker-supervisor")
-    return static + "/invoker-supervisor", fake
 
 
 def timed(command):
@@ -38,13 +28,8 @@ def timed(command):
     return (time.perf_counter() - started) * 1000
 
 
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
 def main():
-    supervisor, fake = build()
+    supervisor, _, fake = build()
     idle = [subprocess.Popen(["sleep", "600"]) for _ in range(EXTRA)]
     named = subprocess.Popen([fake, "--hang", "--grandchildren", "pwsh,LVCompare,LabVIEW"])
     time.sleep(0.5)
