@@ -77,10 +77,10 @@ struct SessionOptions {
     let config: SupervisorConfig?
     let resultsDir: String
 
-    init(_ values: [String: String]) throws {
+    init(_ values: [String: String], environment: [String: String]) throws {
         config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let here = FileManager.default.currentDirectoryPath
-        let fromHook = ProcessInfo.processInfo.environment["INVOKER_SUPERVISOR_RESULTS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let fromHook = environment["INVOKER_SUPERVISOR_RESULTS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         resultsDir = (values["--results-dir"] ?? fromHook).map { ConfigLoader.absolute($0, against: here) }
             ?? config?.resultsDir ?? ConfigLoader.absolute("tests/results", against: here)
     }

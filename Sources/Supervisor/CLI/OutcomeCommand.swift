@@ -10,7 +10,7 @@ enum OutcomeCommand {
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         let here = FileManager.default.currentDirectoryPath
         let search = values["--search"].map { ConfigLoader.absolute($0, against: here) } ?? options.resultsDir
         let out = values["--out"].map { ConfigLoader.absolute($0, against: here) } ?? options.resultsDir + "/compare-outcome.json"

@@ -9,7 +9,7 @@ enum ProvenanceCommand {
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         let provenance = Provenance(environment: environment, payload: .load(environment), now: Date())
         let path = options.resultsDir + "/provenance.json"
         do {

@@ -15,7 +15,7 @@ enum SnapshotCommand {
         guard !phase.isEmpty, phase.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) else {
             throw UsageError.badValue(option: "--phase", value: phase, expected: "letters, digits, '.', '_', ':' or '-' (e.g. pre-invoker)")
         }
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         var watch = options.watch
         if let list = values["--watch"] {
             watch = list.split(separator: ",").map { ProcessName.normalized(String($0).trimmingCharacters(in: .whitespaces)) }

@@ -12,7 +12,7 @@ enum StatusCommand {
         if values["--daemon"] != nil {
             return try DaemonCommand.status(values, environment: environment, json: values["--json"] != nil)
         }
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         let store = SessionStore(folder: options.resultsDir + "/_invoker")
         guard FileManager.default.fileExists(atPath: store.path) else {
             Console.out(values["--json"] != nil ? #"{"state":"absent"}"# : "session: none in \(store.folder)")

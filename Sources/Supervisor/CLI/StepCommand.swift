@@ -17,7 +17,7 @@ enum StepCommand {
         guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
             throw UsageError.badValue(option: "--name", value: name, expected: "1 to 64 letters, digits, '.', '_' or '-'")
         }
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
         let startedAt = Timestamp.iso8601(Date())
 

@@ -10,7 +10,7 @@ enum StopCommand {
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
         let grace = options.config?.stopGraceSeconds ?? 5
         // The lock is held for the whole stop, so no step starts against an invoker being stopped.

@@ -7,7 +7,7 @@ enum SummaryCommand {
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         let session = try SessionStore(folder: options.resultsDir + "/_invoker").load()
         let text = SummaryBuilder.forSession(session, resultsDir: options.resultsDir, environment: environment)
         if let path = OutputDestinations.summary(values, environment) {

@@ -8,7 +8,7 @@ enum WarmupCommand {
 
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
-        let options = try SessionOptions(values)
+        let options = try SessionOptions(values, environment: environment)
         guard let config = options.config else { throw UsageError.missingOption(option: "--config", subcommand: "warmup") }
         guard let spec = config.warmup else {
             throw ConfigError.invalidValue(key: "warmup", problem: "is not in \(config.configFile)",

@@ -152,8 +152,9 @@ public enum ConfigLoader {
         var healthInterval: Double?
         if top.has("healthCheck") {
             let reader = try top.object("healthCheck", allowed: ["intervalSeconds"])
-            healthInterval = try reader.number("intervalSeconds")
-            try check(reader.key("intervalSeconds"), healthInterval!, in: 0.1...86400)
+            let interval = try reader.number("intervalSeconds")
+            try check(reader.key("intervalSeconds"), interval, in: 0.1...86400)
+            healthInterval = interval
         }
         let daemon = top.has("daemon") ? try daemonSettings(top.object("daemon", allowed: [
             "restartBaseSeconds", "restartFactor", "restartMaxSeconds", "resetAfterSeconds", "giveUpFailures",
