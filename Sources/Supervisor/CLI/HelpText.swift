@@ -48,7 +48,7 @@ enum HelpText {
       --results-dir DIR       Results folder, relative to the current folder (overrides "resultsDir").
                               boot.log goes to DIR/_invoker/boot.log.
       --summary FILE          Append the summary here (default: $GITHUB_STEP_SUMMARY).
-                              (Also for warmup, step, stop and snapshot.)
+                              (Also for stop, summary, snapshot, provenance and outcome.)
       --on-not-ready skip|fail
                               When READY never comes: skip steps and exit 0, or exit 3 (default: skip).
       --branch B              Branch for escalation (default: $GITHUB_HEAD_REF, else $GITHUB_REF_NAME).
