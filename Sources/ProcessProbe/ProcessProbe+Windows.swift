@@ -52,13 +52,13 @@ private func mainWindowTitles() -> [Int32: String] {
     let collector = Collector()
     let context = Unmanaged.passUnretained(collector).toOpaque()
     EnumWindows({ window, parameter in
-        guard let window, let parameter, IsWindowVisible(window) else { return true }
+        guard let window, IsWindowVisible(window), let context = UnsafeRawPointer(bitPattern: UInt(bitPattern: parameter)) else { return true }
         var buffer = [WCHAR](repeating: 0, count: 512)
         let length = GetWindowTextW(window, &buffer, Int32(buffer.count))
         guard length > 0 else { return true }
         var owner: DWORD = 0
         GetWindowThreadProcessId(window, &owner)
-        let collector = Unmanaged<Collector>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(parameter))!).takeUnretainedValue()
+        let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
         let pid = Int32(bitPattern: owner)
         if collector.titles[pid] == nil {
             collector.titles[pid] = String(decoding: buffer[0..<Int(length)], as: UTF16.self)

@@ -1,4 +1,5 @@
 #if os(Windows)
+import Foundation
 import WinSDK
 
 extension ExecutableLookup {

@@ -30,7 +30,8 @@ private func connectOnce(_ info: ADDRINFOW, timeoutMilliseconds: Int32) -> Bool 
     guard sock != INVALID_SOCKET else { return false }
     defer { closesocket(sock) }
     var nonBlocking: u_long = 1
-    ioctlsocket(sock, FIONBIO, &nonBlocking)
+    let nonBlockingIO = Int32(bitPattern: 0x8004_667E)  // FIONBIO, a macro Swift does not import
+    ioctlsocket(sock, nonBlockingIO, &nonBlocking)
     if connect(sock, info.ai_addr, Int32(info.ai_addrlen)) == 0 { return true }
     guard WSAGetLastError() == WSAEWOULDBLOCK else { return false }
     var poller = WSAPOLLFD(fd: sock, events: Int16(POLLWRNORM), revents: 0)
