@@ -40,9 +40,11 @@ final class DaemonTests: XCTestCase {
             let next = try XCTUnwrap(lines.first { $0.date > loss.date && $0.text.hasPrefix("daemon boot generation=") })
             XCTAssertGreaterThanOrEqual(next.date.timeIntervalSince(loss.date), delay * 0.9, "restart waited its delay")
         }
+        XCTAssertEqual(try SupervisorProcess.run(["validate", "state/daemon-status.json", "--schema", "daemon-status"], in: scratch).code, 0)
         XCTAssertEqual(stop(daemon), 0)
         XCTAssertTrue(allGone(scratch.pids()), "still alive: \(scratch.pids().filter(isAlive))")
         XCTAssertEqual(try status(scratch)["state"] as? String, "stopped")
+        XCTAssertEqual(try SupervisorProcess.run(["validate", "state/daemon-status.json", "--schema", "daemon-status"], in: scratch).code, 0)
     }
 
     func testAHungInvokerIsKilledAndRestarted() throws {

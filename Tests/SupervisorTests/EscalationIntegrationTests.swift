@@ -54,6 +54,7 @@ final class EscalationIntegrationTests: XCTestCase {
         XCTAssertEqual(history["consecutiveTimeouts"] as? Int, 50)
         XCTAssertEqual(history["totalRuns"] as? Int, 50)
         XCTAssertEqual((history["recent"] as? [Any])?.count, 20)
+        XCTAssertEqual(try SupervisorProcess.run(["validate", path, "--schema", "escalation"], in: scratch).code, 0)
     }
 }
 #endif

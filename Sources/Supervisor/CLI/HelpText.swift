@@ -37,7 +37,8 @@ enum HelpText {
       daemon                  Keep the invoker alive between jobs: restart with backoff, health checks,
                               give up into 'fatal'; 'status --daemon' reports it.
       validate                Schema-lite check of a JSON (or .ndjson) file against a built-in schema
-                              (run-provenance, compare-exec, compare-outcome, process-snapshot, session)
+                              (run-provenance, compare-exec, compare-outcome, process-snapshot, session,
+                              daemon-status, escalation)
                               or a schema file; exit 0 passed, 2 unreadable, 3 violations.
 
     OPTIONS (run, start):

@@ -53,6 +53,69 @@ enum EmbeddedSchemas {
   }
 }
 """#,
+        "daemon-status": #"""
+{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "title": "invoker-daemon-status/v1",
+  "description": "<stateDir>/daemon-status.json: the daemon's state, rewritten atomically on every change (docs/daemon.md).",
+  "type": "object",
+  "required": ["schema", "state", "daemon", "since", "restarts", "consecutiveFailures", "config", "updatedAt"],
+  "additionalProperties": false,
+  "properties": {
+    "schema": {"const": "invoker-daemon-status/v1"},
+    "state": {"enum": ["idle", "starting", "running", "backoff", "fatal", "stopping", "stopped"]},
+    "daemon": {
+      "type": "object", "required": ["pid", "startTime"], "additionalProperties": false,
+      "properties": {"pid": {"type": "integer"}, "startTime": {"type": "string", "format": "date-time"}}
+    },
+    "invoker": {
+      "type": "object", "required": ["pid", "startTime", "tree"], "additionalProperties": false,
+      "properties": {
+        "pid": {"type": "integer"},
+        "startTime": {"type": "string", "format": "date-time"},
+        "tree": {
+          "type": "object", "required": ["leader"], "additionalProperties": false,
+          "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}}
+        }
+      }
+    },
+    "since": {"type": "string", "format": "date-time"},
+    "restarts": {"type": "integer", "minimum": 0},
+    "consecutiveFailures": {"type": "integer", "minimum": 0},
+    "lastError": {"type": "string"},
+    "nextRetryAt": {"type": "string", "format": "date-time"},
+    "config": {"type": "string"},
+    "updatedAt": {"type": "string", "format": "date-time"}
+  }
+}
+"""#,
+        "escalation": #"""
+{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "title": "invoker-escalation/v1",
+  "description": "<stateDir>/escalation/<repository>/<branch>.json: the READY outcomes of recent runs on one branch (docs/escalation.md).",
+  "type": "object",
+  "required": ["schema", "repository", "branch", "consecutiveTimeouts", "totalRuns", "recent"],
+  "additionalProperties": false,
+  "properties": {
+    "schema": {"const": "invoker-escalation/v1"},
+    "repository": {"type": "string", "minLength": 1},
+    "branch": {"type": "string", "minLength": 1},
+    "consecutiveTimeouts": {"type": "integer", "minimum": 0},
+    "totalRuns": {"type": "integer", "minimum": 0},
+    "recent": {
+      "type": "array",
+      "items": {
+        "type": "object", "required": ["at", "result"], "additionalProperties": false,
+        "properties": {
+          "at": {"type": "string", "format": "date-time"},
+          "result": {"enum": ["ready", "timeout", "exited", "spawn_error", "cancelled"]}
+        }
+      }
+    }
+  }
+}
+"""#,
         "process-snapshot": #"""
 {
   "$schema": "http://json-schema.org/draft-07/schema#",
