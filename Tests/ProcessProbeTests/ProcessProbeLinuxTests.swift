@@ -16,6 +16,13 @@ final class ProcessProbeLinuxTests: XCTestCase {
                        "same PID with another start time is a different process")
     }
 
+    func testListsEveryProcessIncludingThisOne() {
+        let all = ProcessProbe.listProcesses()
+        XCTAssertTrue(all.contains { $0.pid == ProcessInfo.processInfo.processIdentifier })
+        XCTAssertTrue(all.contains { $0.pid == 1 })
+        XCTAssertEqual(all.map(\.pid), all.map(\.pid).sorted())
+    }
+
     func testFindsAChildByNameAndForgetsItOnceReaped() throws {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/bin/sleep")
