@@ -22,6 +22,7 @@ usage: fake-invoker [knobs]
   --serve-after S       start answering only S seconds after READY (the seed's bug #87)
   --serving-stamp FILE  append the epoch time (µs) at which answering began
   --serve-for S         stop answering S seconds after starting to (keep running: a hung invoker)
+  --compare-exec PATH   write a compare-exec/v1 file as the seed's CompareVI does (LVCompare exit code 1: a diff)
   --queue-error         answer every request with {"ok":false,"error":...}
 """
 
@@ -105,6 +106,15 @@ func stamp(to path: String?) {
 }
 
 if flags.contains("--sleep") { sleepForever() }
+if let path = options["--compare-exec"] {
+    let me = ownExecutable()
+    let exec: [String: Any] = [
+        "schema": "compare-exec/v1", "generatedAt": ISO8601DateFormatter().string(from: Date()), "cliPath": me,
+        "command": "\"\(me)\" VI1.vi VI2.vi", "args": [String](), "exitCode": 1, "diff": true,
+        "cwd": FileManager.default.currentDirectoryPath, "duration_s": 0.25, "duration_ns": 250_000_000, "base": me, "head": me,
+    ]
+    try? JSONSerialization.data(withJSONObject: exec, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+}
 if flags.contains("--ignore-term") { signal(SIGTERM, SIG_IGN) }
 
 var pids = [getpid()]
