@@ -9,9 +9,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "ProcessProbe"),
-        .executableTarget(name: "Supervisor", dependencies: ["ProcessProbe"]),
+        .target(name: "CommentDispatch"),
+        .executableTarget(name: "Supervisor", dependencies: ["ProcessProbe", "CommentDispatch"]),
         .executableTarget(name: "fake-invoker", path: "Tests/FakeInvoker"),
         .testTarget(name: "ProcessProbeTests", dependencies: ["ProcessProbe"]),
+        .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ProcessProbe", "fake-invoker"]),
     ]
 )

@@ -13,7 +13,7 @@ enum InvokerSupervisor {
         "snapshot": SnapshotCommand.execute, "validate": ValidateCommand.execute,
         "provenance": ProvenanceCommand.execute, "outcome": OutcomeCommand.execute, "summary": SummaryCommand.execute,
         "escalation": EscalationCommand.execute, "daemon": DaemonCommand.execute,
-        "hook": HookCommand.execute,
+        "hook": HookCommand.execute, "dispatch": DispatchCommand.execute,
     ]
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

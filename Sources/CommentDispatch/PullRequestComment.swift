@@ -1,0 +1,63 @@
+import Foundation
+
+/// One comment on a pull request, with what the dispatcher needs to know about the PR.
+public struct PullRequestComment: Equatable, Sendable {
+    public var repository: String
+    public var pullRequest: Int
+    public var commentID: Int
+    public var commentURL: String
+    public var author: String
+    /// `OWNER`, `MEMBER`, `COLLABORATOR`, `CONTRIBUTOR`, `NONE`, …
+    public var authorAssociation: String
+    public var body: String
+    /// The PR's head branch and the repository it lives in (another one for a fork).
+    public var headRef: String
+    public var headRepository: String
+
+    public var isFromFork: Bool { headRepository != repository }
+
+    public init(repository: String, pullRequest: Int, commentID: Int, commentURL: String, author: String,
+                authorAssociation: String, body: String, headRef: String, headRepository: String) {
+        self.repository = repository
+        self.pullRequest = pullRequest
+        self.commentID = commentID
+        self.commentURL = commentURL
+        self.author = author
+        self.authorAssociation = authorAssociation
+        self.body = body
+        self.headRef = headRef
+        self.headRepository = headRepository
+    }
+}
+
+/// The machine-readable block every dispatcher reply carries, hidden in an HTML comment:
+/// `<!-- invoker-supervisor-dispatch {json} -->`. It is how the dispatcher remembers, on GitHub
+/// itself, what it did for a PR (duplicates, `/run status`, `/run rerun`).
+public struct DispatchRecord: Codable, Equatable, Sendable {
+    public static let marker = "invoker-supervisor-dispatch"
+
+    public var kind: String
+    public var pullRequest: Int
+    public var commentID: Int
+    public var inputs: DispatchInputs?
+    /// Whether the comment gave the sample id (duplicates compare it only then).
+    public var sampleIDGiven: Bool
+    public var dispatchID: String?
+    public var runURL: String?
+    /// Seconds since 1970 when the reply was made.
+    public var at: Double
+
+    /// The hidden block for a reply.
+    public var hidden: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "<!-- \(Self.marker) \(json.replacingOccurrences(of: "--", with: "\\u002d\\u002d")) -->"
+    }
+
+    /// The record hidden in a comment body, if any.
+    public static func find(in body: String) -> DispatchRecord? {
+        guard let start = body.range(of: "<!-- \(marker) "), let end = body.range(of: " -->", range: start.upperBound..<body.endIndex) else { return nil }
+        return try? JSONDecoder().decode(DispatchRecord.self, from: Data(body[start.upperBound..<end.lowerBound].utf8))
+    }
+}

@@ -1,0 +1,36 @@
+/// The texts of the dispatcher's PR replies. Each ends with the `/run orchestrated …` line that
+/// repeats its inputs, and carries a hidden `DispatchRecord`.
+public enum Reply {
+    /// The acknowledgement, posted before dispatching.
+    public static func ack(_ comment: PullRequestComment, inputs: DispatchInputs, notes: [String], monitor: String,
+                           record: DispatchRecord) -> String {
+        var lines = [
+            "**Orchestrated run requested** by @\(comment.author) on #\(comment.pullRequest) ([comment](\(comment.commentURL)))",
+            "",
+            "- ref: `\(inputs.ref ?? comment.headRef)`",
+            "- strategy: `\(inputs.strategy.rawValue)`",
+            "- include_integration: `\(inputs.includeIntegration)`",
+            "- sample_id: `\(inputs.sampleID ?? "")`",
+            "- filters: `strategy=\(inputs.strategy.rawValue) include_integration=\(inputs.includeIntegration) sample_id=\(inputs.sampleID ?? "") ref=\(inputs.ref ?? comment.headRef)`",
+        ]
+        lines += notes.map { "- \($0)" }
+        lines += ["- monitor: \(monitor)", ""]
+        return (lines + [footer(inputs), record.hidden]).joined(separator: "\n")
+    }
+
+    /// A refusal or report with a concrete reason (`unauthorized`, `malformed`, `disabled`, `fork`, `duplicate`, …).
+    public static func reason(_ code: String, _ detail: String, inputs: DispatchInputs?, record: DispatchRecord) -> String {
+        var lines = ["**Not dispatched: `\(code)`** — \(detail)", ""]
+        if code == "malformed" { lines += ["Usage: `\(RunRequest.usage)`", ""] }
+        return (lines + [footer(inputs ?? DispatchInputs()), record.hidden]).joined(separator: "\n")
+    }
+
+    /// A plain report (for `/run status`).
+    public static func report(_ text: String, inputs: DispatchInputs?, record: DispatchRecord) -> String {
+        [text, "", footer(inputs ?? DispatchInputs()), record.hidden].joined(separator: "\n")
+    }
+
+    private static func footer(_ inputs: DispatchInputs) -> String {
+        "Re-run with the same inputs: `\(inputs.commandLine)`"
+    }
+}

@@ -1,0 +1,177 @@
+#if os(Linux)
+import Foundation
+import Glibc
+
+/// A fake GitHub REST server on 127.0.0.1 for the dispatcher's tests: answers the endpoints the
+/// dispatcher uses with GitHub's response shapes, records every request, and can be told to fail.
+final class FakeGitHub: @unchecked Sendable {
+    struct Request {
+        var method: String
+        var path: String
+        var query: [String: String]
+        var headers: [String: String]
+        var body: [String: Any]?
+        var raw: String
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let lock = NSLock()
+    private var recorded: [Request] = []
+    private var comments: [[String: Any]] = []
+    private var runs: [[String: Any]] = []
+    private var nextID = 5_000_000
+    /// Status codes to answer instead, in order, keyed by "METHOD path-suffix".
+    private var failures: [String: [Int]] = [:]
+
+    var permission = "write"
+    /// How the dispatch endpoint answers when it does not fail: 200 with run details, or 204.
+    var dispatchStatus = 200
+    /// Whether a dispatch creates a run (a failed one may still have, as GitHub's 5xx sometimes do).
+    var createRunOnFailure = false
+
+    init() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        guard bound, listen(listener, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+        self.listener = listener
+        port = UInt16(bigEndian: address.sin_port)
+        Thread.detachNewThread { [self] in acceptLoop() }
+    }
+
+    deinit { close(listener) }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    var requests: [Request] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+
+    var postedComments: [[String: Any]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return comments
+    }
+
+    /// The next answers of `key` ("POST /dispatches", "GET /permission", …) are these statuses.
+    func fail(_ key: String, with statuses: [Int]) {
+        lock.lock()
+        failures[key, default: []] += statuses
+        lock.unlock()
+    }
+
+    // MARK: - Serving
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { return }
+            Thread.detachNewThread { [self] in serve(client) }
+        }
+    }
+
+    private func serve(_ client: Int32) {
+        defer { close(client) }
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(client, &buffer, buffer.count)
+            guard count > 0 else { return }
+            data += buffer[0..<count]
+            let text = String(decoding: data, as: UTF8.self)
+            guard let end = text.range(of: "\r\n\r\n") else { continue }
+            let head = String(text[..<end.lowerBound])
+            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            let bodyStart = text.utf8.distance(from: text.utf8.startIndex, to: end.upperBound.samePosition(in: text.utf8)!)
+            guard data.count - bodyStart >= length else { continue }
+            let reply = respond(to: parse(head: head, body: Array(data[bodyStart..<(bodyStart + length)]), raw: text))
+            _ = reply.withCString { write(client, $0, strlen($0)) }
+            return
+        }
+    }
+
+    private func parse(head: String, body: [UInt8], raw: String) -> Request {
+        let lines = head.split(separator: "\r\n").map(String.init)
+        let parts = lines[0].split(separator: " ")
+        let target = URLComponents(string: String(parts[1]))
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Request(method: String(parts[0]), path: target?.path ?? "", query: Dictionary((target?.queryItems ?? []).map { ($0.name, $0.value ?? "") }) { a, _ in a },
+                       headers: headers, body: (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any], raw: raw)
+    }
+
+    private func respond(to request: Request) -> String {
+        lock.lock()
+        recorded.append(request)
+        let key = failures.keys.first { request.path.hasSuffix($0.split(separator: " ")[1]) && request.method == $0.split(separator: " ")[0] }
+        var injected: Int?
+        if let key, var statuses = failures[key], !statuses.isEmpty {
+            injected = statuses.removeFirst()
+            failures[key] = statuses
+        }
+        let (status, json) = route(request, injected: injected)
+        lock.unlock()
+        let body = json.flatMap { try? JSONSerialization.data(withJSONObject: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+    }
+
+    /// Answers like GitHub's REST API (called with the lock held).
+    private func route(_ request: Request, injected: Int?) -> (Int, Any?) {
+        let path = request.path
+        if path.hasSuffix("/dispatches") {
+            let inputs = (request.body?["inputs"] as? [String: Any]) ?? [:]
+            if let injected {
+                if createRunOnFailure { addRun(for: inputs, branch: request.body?["ref"] as? String ?? "") }
+                return (injected, ["message": injected >= 500 ? "Server Error" : "Unprocessable Entity"])
+            }
+            let run = addRun(for: inputs, branch: request.body?["ref"] as? String ?? "")
+            return dispatchStatus == 204 ? (204, nil) : (200, ["workflow_run_id": run["id"]!, "run_url": "https://api.example/runs/\(run["id"]!)", "html_url": run["html_url"]!])
+        }
+        if let injected { return (injected, ["message": "injected \(injected)"]) }
+        if path.hasSuffix("/permission") { return (200, ["permission": permission, "role_name": permission]) }
+        if path.hasSuffix("/reactions") { return (201, ["id": 1, "content": "eyes"]) }
+        if path.hasSuffix("/runs") { return (200, ["total_count": runs.count, "workflow_runs": runs]) }
+        if path.contains("/pulls/") {
+            return (200, ["number": 42, "head": ["ref": "feature/x", "repo": ["full_name": "o/r"]], "base": ["ref": "develop"]])
+        }
+        if path.contains("/issues/comments/"), request.method == "PATCH" {
+            let id = Int(path.split(separator: "/").last!) ?? 0
+            if let index = comments.firstIndex(where: { ($0["id"] as? Int) == id }) { comments[index]["body"] = request.body?["body"] }
+            return (200, comments.first { ($0["id"] as? Int) == id } ?? [:])
+        }
+        if path.hasSuffix("/comments"), request.method == "POST" {
+            nextID += 1
+            let comment: [String: Any] = ["id": nextID, "body": request.body?["body"] ?? "", "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"]
+            comments.append(comment)
+            return (201, comment)
+        }
+        if path.hasSuffix("/comments") { return (200, comments) }
+        return (404, ["message": "Not Found"])
+    }
+
+    @discardableResult
+    private func addRun(for inputs: [String: Any], branch: String) -> [String: Any] {
+        let id = 19_600_000_000 + runs.count
+        let run: [String: Any] = ["id": id, "html_url": "https://github.com/o/r/actions/runs/\(id)", "head_branch": branch,
+                                  "event": "workflow_dispatch", "status": "queued",
+                                  "display_title": "orchestrated \(inputs["sample_id"] ?? "") \(inputs["dispatch_id"] ?? "")"]
+        runs.append(run)
+        return run
+    }
+}
+#endif
