@@ -17,6 +17,12 @@ public final class CommentHandler {
     private let serverURL: String
     private let now: () -> Date
     private let pause: (Double) -> Void
+    /// The calls before the acknowledgement (PR lookup, permission, earlier replies, busy check)
+    /// each get this long, so the ack is posted within 10 s of handling.
+    public static let preAckTimeout: TimeInterval = 2
+    /// The dispatcher's memory of its replies when it keeps one itself (`dispatch poll`); nil: the
+    /// PR's comments are the memory (`dispatch event`, no state between workflow runs).
+    public var localRecords: [DispatchRecord]?
 
     public init(config: DispatchConfig, api: GitHubAPI, serverURL: String, now: @escaping () -> Date = Date.init,
                 pause: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
@@ -50,6 +56,9 @@ public final class CommentHandler {
     private func orchestrate(_ comment: PullRequestComment, inputs given: DispatchInputs, sampleIDGiven: Bool) -> Outcome {
         guard config.enabled else {
             return refuse(comment, "disabled", "dispatch is turned off in the dispatcher's config (`enabled: false`)", inputs: given)
+        }
+        guard config.strategies.contains(given.strategy) else {
+            return refuse(comment, "disabled", "strategy `\(given.strategy.rawValue)` is turned off in the dispatcher's config (`strategies`)", inputs: given)
         }
         if comment.isFromFork && !config.allowForks {
             return refuse(comment, "fork", "#\(comment.pullRequest) comes from the fork `\(comment.headRepository)`; PRs from forks are refused by default because these jobs run on self-hosted runners (`allowForks`)", inputs: given)
@@ -115,6 +124,7 @@ public final class CommentHandler {
             _ = api.send("PATCH", "/repos/\(comment.repository)/issues/comments/\(ack)",
                          body: ["body": Reply.ack(comment, inputs: inputs, notes: followNotes, monitor: monitor, record: record)])
         }
+        localRecords?.append(record)
         return Outcome(code: code, replyID: ack, runURL: record.runURL)
     }
 
@@ -179,7 +189,8 @@ public final class CommentHandler {
 
     /// The workflow's runs that are queued or in progress (the busy check; the runners API needs admin rights, so it is not used).
     private func activeRuns(_ comment: PullRequestComment) -> [[String: Any]] {
-        let response = api.send("GET", "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/runs", query: [("per_page", "30")])
+        let response = api.send("GET", "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/runs", query: [("per_page", "30")],
+                                timeout: Self.preAckTimeout)
         let runs = ((response.json as? [String: Any])?["workflow_runs"] as? [[String: Any]]) ?? []
         return runs.filter { ["queued", "in_progress", "waiting", "requested", "pending"].contains($0["status"] as? String ?? "") }
     }
@@ -209,7 +220,7 @@ public final class CommentHandler {
     /// Collaborator permission ≥ the required one; if that call fails, the author association.
     private func authorize(_ comment: PullRequestComment) -> Authorization {
         let required = config.requiredPermission
-        let response = api.send("GET", "/repos/\(comment.repository)/collaborators/\(comment.author)/permission")
+        let response = api.send("GET", "/repos/\(comment.repository)/collaborators/\(comment.author)/permission", timeout: Self.preAckTimeout)
         if response.isSuccess, let permission = (response.json as? [String: Any])?["permission"] as? String {
             let rank = { (name: String) in DispatchConfig.permissions.firstIndex(of: name) ?? 0 }
             return Authorization(allowed: rank(permission) >= rank(required),
@@ -229,6 +240,7 @@ public final class CommentHandler {
         let record = DispatchRecord(kind: "status", pullRequest: comment.pullRequest, commentID: comment.commentID, inputs: last?.inputs,
                                     sampleIDGiven: true, dispatchID: nil, runURL: last?.runURL, at: now().timeIntervalSince1970)
         let reply = post(comment, Reply.report(text, inputs: last?.inputs, record: record))
+        localRecords?.append(record)
         return Outcome(code: "status", replyID: reply, runURL: last?.runURL)
     }
 
@@ -237,7 +249,9 @@ public final class CommentHandler {
     private func refuse(_ comment: PullRequestComment, _ code: String, _ detail: String, inputs: DispatchInputs?) -> Outcome {
         let record = DispatchRecord(kind: code, pullRequest: comment.pullRequest, commentID: comment.commentID, inputs: inputs,
                                     sampleIDGiven: true, dispatchID: nil, runURL: nil, at: now().timeIntervalSince1970)
-        return Outcome(code: code, replyID: post(comment, Reply.reason(code, detail, inputs: inputs, record: record)), runURL: nil)
+        let reply = post(comment, Reply.reason(code, detail, inputs: inputs, record: record))
+        localRecords?.append(record)
+        return Outcome(code: code, replyID: reply, runURL: nil)
     }
 
     /// Posts a reply on the PR; its comment id.
@@ -246,9 +260,11 @@ public final class CommentHandler {
         return ((response.json as? [String: Any])?["id"] as? NSNumber)?.intValue
     }
 
-    /// The dispatcher's earlier replies on the PR, oldest first (the memory it keeps on GitHub).
+    /// The dispatcher's earlier replies on the PR, oldest first.
     private func records(_ comment: PullRequestComment) -> [DispatchRecord] {
-        let response = api.send("GET", "/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", query: [("per_page", "100")])
+        if let localRecords { return localRecords.filter { $0.pullRequest == comment.pullRequest } }
+        let response = api.send("GET", "/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", query: [("per_page", "100")],
+                                timeout: Self.preAckTimeout)
         return ((response.json as? [[String: Any]]) ?? []).compactMap { ($0["body"] as? String).flatMap(DispatchRecord.find) }
     }
 

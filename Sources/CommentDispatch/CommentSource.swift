@@ -11,7 +11,7 @@ public enum CommentSource {
               let repository = (payload["repository"] as? [String: Any])?["full_name"] as? String else {
             throw DispatchError.usage("the event payload has no comment or repository; run 'dispatch event' from an issue_comment workflow")
         }
-        let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)")
+        let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)", timeout: CommentHandler.preAckTimeout)
         let head = (pull.json as? [String: Any])?["head"] as? [String: Any]
         guard pull.isSuccess, let ref = head?["ref"] as? String else {
             throw DispatchError.usage("cannot read pull request #\(number) (HTTP \(pull.status): \(pull.message)); check the token's pull-requests: read permission")

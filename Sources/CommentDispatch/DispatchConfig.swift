@@ -17,6 +17,8 @@ public struct DispatchConfig: Equatable, Sendable {
     public var requiredPermission = "write"
     /// PRs from forks are refused unless this is on: these jobs run on self-hosted runners.
     public var allowForks = false
+    /// The strategies a comment may ask for.
+    public var strategies: [DispatchInputs.Strategy] = [.single, .matrix]
     public var busyPolicy = BusyPolicy.downgrade
     /// Cancel older in-progress orchestrated runs on the same branch and sample group (off: nothing destructive).
     public var autoCancel = false
@@ -40,7 +42,7 @@ public struct DispatchConfig: Equatable, Sendable {
             throw DispatchError.config("dispatch config '\(path)' is not a JSON object; fix the syntax")
         }
         var config = DispatchConfig()
-        let known = ["workflow", "enabled", "requiredPermission", "allowForks", "busyPolicy", "autoCancel", "pollIntervalSeconds",
+        let known = ["workflow", "enabled", "requiredPermission", "allowForks", "strategies", "busyPolicy", "autoCancel", "pollIntervalSeconds",
                      "correlateSeconds", "retryDelaySeconds", "duplicateWindowSeconds"]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw DispatchError.config("dispatch config key '\(unknown)' is not known; use one of: \(known.joined(separator: ", "))")
@@ -72,6 +74,13 @@ public struct DispatchConfig: Equatable, Sendable {
             throw DispatchError.config("dispatch config key 'requiredPermission' must be one of \(permissions.joined(separator: ", "))")
         }
         config.allowForks = try flag("allowForks") ?? config.allowForks
+        if let value = object["strategies"] {
+            guard let names = value as? [String], !names.isEmpty,
+                  case let strategies = names.compactMap(DispatchInputs.Strategy.init(rawValue:)), strategies.count == names.count else {
+                throw DispatchError.config("dispatch config key 'strategies' must be a non-empty array of \"single\" and \"matrix\"")
+            }
+            config.strategies = strategies
+        }
         if let policy = try text("busyPolicy") {
             guard let value = BusyPolicy(rawValue: policy) else { throw DispatchError.config("dispatch config key 'busyPolicy' must be downgrade or queue") }
             config.busyPolicy = value

@@ -33,13 +33,13 @@ public struct GitHubAPI: Sendable {
         self.timeout = timeout
     }
 
-    /// Sends one request and waits for its answer.
+    /// Sends one request and waits for its answer (at most `timeout` seconds, else the client's).
     public func send(_ method: String, _ path: String, query: [(String, String)] = [], body: Any? = nil,
-                     headers: [String: String] = [:]) -> Response {
+                     headers: [String: String] = [:], timeout: TimeInterval? = nil) -> Response {
         var components = URLComponents(string: baseURL + path)
         if !query.isEmpty { components?.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         guard let url = components?.url else { return Response(status: 0, headers: [:], json: nil, error: "bad URL for \(path)") }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
+        var request = URLRequest(url: url, timeoutInterval: timeout ?? self.timeout)
         request.httpMethod = method
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
@@ -62,7 +62,12 @@ public struct GitHubAPI: Sendable {
             done.signal()
         }
         task.resume()
-        done.wait()
+        // The session's own timeout is not kept on every platform; this one is.
+        let limit = timeout ?? self.timeout
+        guard done.wait(timeout: .now() + limit) == .success else {
+            task.cancel()
+            return Response(status: 0, headers: [:], json: nil, error: "no answer within \(Int(limit.rounded(.up))) s")
+        }
         return box.value ?? Response(status: 0, headers: [:], json: nil, error: "no response")
     }
 

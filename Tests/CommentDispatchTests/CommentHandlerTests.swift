@@ -100,11 +100,15 @@ final class CommentHandlerTests: XCTestCase {
     func testEveryRefusalHasAConcreteReason() throws {
         var disabled = DispatchConfig()
         disabled.enabled = false
+        var singleOnly = DispatchConfig()
+        singleOnly.strategies = [.single]
         let cases: [(DispatchConfig, PullRequestComment, String, String, (FakeGitHub) -> Void)] = [
             (DispatchConfig(), comment("/run orchestrated strategy=huge"), "malformed", "strategy must be single or matrix, not 'huge'", { _ in }),
             (disabled, comment("/run orchestrated"), "disabled", "dispatch is turned off", { _ in }),
             (DispatchConfig(), comment("/run orchestrated", headRepository: "stranger/r"), "fork", "comes from the fork `stranger/r`", { _ in }),
             (DispatchConfig(), comment("/run orchestrated", author: "visitor"), "unauthorized", "@visitor has `read` permission; `write` is required", { $0.permission = "read" }),
+            (singleOnly, comment("/run orchestrated strategy=matrix"), "disabled", "strategy `matrix` is turned off in the dispatcher's config (`strategies`)", { _ in }),
+            (DispatchConfig(), comment("/run orchestrated", association: "NONE"), "unauthorized", "the permission check answered HTTP 404", { $0.fail("GET /permission", with: [404]) }),
         ]
         for (config, input, code, detail, prepare) in cases {
             let fake = try FakeGitHub()
@@ -128,6 +132,28 @@ final class CommentHandlerTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(handler(fake).handle(comment("/run orchestrated sample_id=z", association: "CONTRIBUTOR"))).code, "unauthorized")
     }
 
+    func testASlowPermissionCheckStillAcknowledgesWithinTenSeconds() throws {
+        let fake = try FakeGitHub()
+        fake.fail("GET /permission", with: [0])
+        let began = Date()
+        let outcome = try XCTUnwrap(handler(fake).handle(comment("/run orchestrated")))
+        XCTAssertEqual(outcome.code, "dispatched")
+        let ack = try XCTUnwrap(fake.postedComments.first?["body"] as? String)
+        XCTAssertTrue(ack.contains("the permission check answered HTTP 0"), ack)
+        XCTAssertLessThan(Date().timeIntervalSince(began), 10, "the ack waits at most the pre-ack timeout per call")
+    }
+
+    func testANetworkErrorOnDispatchIsRetriedOnce() throws {
+        let fake = try FakeGitHub()
+        fake.fail("POST /dispatches", with: [0])
+        var config = DispatchConfig()
+        config.correlateSeconds = 1
+        let dispatcher = CommentHandler(config: config, api: GitHubAPI(baseURL: fake.baseURL, token: token, timeout: 1), serverURL: "https://github.com",
+                                        pause: { _ in })
+        XCTAssertEqual(try XCTUnwrap(dispatcher.handle(comment("/run orchestrated"))).code, "dispatched")
+        XCTAssertEqual(calls(fake, "POST", "/dispatches"), 2)
+    }
+
     func testTwentyDuplicatesArrivingTogetherMakeOneRun() throws {
         let fake = try FakeGitHub()
         let dispatcher = handler(fake)
@@ -149,6 +175,40 @@ final class CommentHandlerTests: XCTestCase {
         XCTAssertTrue((fake.postedComments.last?["body"] as? String)?.contains("**Most recent orchestrated run on #42**: https://github.com/o/r/actions/runs/19600000000 — sample_id `first`") ?? false)
         let rerun = try XCTUnwrap(dispatcher.handle(comment("/run rerun", id: 5)))
         XCTAssertEqual(rerun.code, "duplicate", "a re-run within 60 s of the same inputs is a duplicate")
+    }
+
+    func testABusyRunnerDowngradesOrQueuesAndSaysWhy() throws {
+        let fake = try FakeGitHub()
+        fake.addActiveRun(branch: "develop", title: "orchestrated pr7-x")
+        let downgraded = try XCTUnwrap(handler(fake).handle(comment("/run orchestrated strategy=matrix sample_id=m1")))
+        XCTAssertEqual(downgraded.code, "dispatched")
+        let ack = try XCTUnwrap(fake.postedComments.last?["body"] as? String)
+        XCTAssertTrue(ack.contains("- busy: 1 run(s) of `ci-orchestrated.yml` queued or in progress; matrix downgraded to single (busyPolicy: downgrade)"), ack)
+        XCTAssertEqual((fake.requests.first { $0.path.hasSuffix("/dispatches") }?.body?["inputs"] as? [String: String])?["strategy"], "single")
+
+        var queue = DispatchConfig()
+        queue.busyPolicy = .queue
+        let queued = try FakeGitHub()
+        queued.addActiveRun(branch: "develop", title: "orchestrated pr7-x", status: "queued")
+        _ = handler(queued, queue).handle(comment("/run orchestrated strategy=matrix sample_id=m2"))
+        XCTAssertTrue((queued.postedComments.last?["body"] as? String)?.contains("- queued: 1 run(s) of `ci-orchestrated.yml` queued or in progress; this run waits its turn") ?? false)
+        XCTAssertEqual((queued.requests.first { $0.path.hasSuffix("/dispatches") }?.body?["inputs"] as? [String: String])?["strategy"], "matrix")
+    }
+
+    func testAutoCancelIsOptInAndListsWhatItCancelled() throws {
+        let off = try FakeGitHub()
+        off.addActiveRun(branch: "feature/x", title: "orchestrated pr42-20261126-100000-aaaa")
+        _ = handler(off).handle(comment("/run orchestrated"))
+        XCTAssertEqual(calls(off, "POST", "/cancel"), 0, "nothing destructive without the flag")
+
+        var on = DispatchConfig()
+        on.autoCancel = true
+        let fake = try FakeGitHub()
+        fake.addActiveRun(branch: "feature/x", title: "orchestrated pr42-20261126-100000-aaaa")
+        fake.addActiveRun(branch: "other", title: "orchestrated pr42-20261126-100000-bbbb")
+        _ = handler(fake, on).handle(comment("/run orchestrated"))
+        XCTAssertEqual(fake.requests.filter { $0.path.hasSuffix("/cancel") }.map(\.path), ["/repos/o/r/actions/runs/19500000000/cancel"])
+        XCTAssertTrue((fake.postedComments.last?["body"] as? String)?.contains("cancelled older runs on `feature/x` in sample group `pr42` (autoCancel): [19500000000]") ?? false)
     }
 
     func testTheTokenIsNeverSentAnywhereButTheAuthorizationHeader() throws {

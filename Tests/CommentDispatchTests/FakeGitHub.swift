@@ -19,6 +19,8 @@ final class FakeGitHub: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [Request] = []
     private var comments: [[String: Any]] = []
+    /// Comments people wrote, as the repository-wide comment listing returns them.
+    private var incoming: [[String: Any]] = []
     private var runs: [[String: Any]] = []
     private var nextID = 5_000_000
     /// Status codes to answer instead, in order, keyed by "METHOD path-suffix".
@@ -64,7 +66,26 @@ final class FakeGitHub: @unchecked Sendable {
         return comments
     }
 
-    /// The next answers of `key` ("POST /dispatches", "GET /permission", …) are these statuses.
+    /// A person's comment on PR #42.
+    func addUserComment(_ body: String, id: Int, author: String = "maintainer", association: String = "MEMBER") {
+        lock.lock()
+        incoming.append(["id": id, "body": body, "html_url": "https://github.com/o/r/pull/42#issuecomment-\(id)",
+                         "issue_url": "https://api.github.com/repos/o/r/issues/42", "user": ["login": author],
+                         "author_association": association, "created_at": "2026-11-26T11:\(10 + incoming.count % 50):00Z"])
+        lock.unlock()
+    }
+
+    /// Adds a run of the workflow that is queued or in progress.
+    func addActiveRun(branch: String, title: String, status: String = "in_progress") {
+        lock.lock()
+        let id = 19_500_000_000 + runs.count
+        runs.insert(["id": id, "html_url": "https://github.com/o/r/actions/runs/\(id)", "head_branch": branch,
+                     "event": "workflow_dispatch", "status": status, "display_title": title], at: 0)
+        lock.unlock()
+    }
+
+    /// The next answers of `key` ("POST /dispatches", "GET /permission", …) are these statuses;
+    /// 0 means no answer for 3.5 s (a timeout).
     func fail(_ key: String, with statuses: [Int]) {
         lock.lock()
         failures[key, default: []] += statuses
@@ -124,10 +145,21 @@ final class FakeGitHub: @unchecked Sendable {
             injected = statuses.removeFirst()
             failures[key] = statuses
         }
-        let (status, json) = route(request, injected: injected)
+        if injected == 0 {
+            lock.unlock()
+            Thread.sleep(forTimeInterval: 3.5)
+            return "HTTP/1.1 504 X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        }
+        var extra = ""
+        var (status, json) = route(request, injected: injected)
+        if request.method == "GET", request.path == "/repos/o/r/issues/comments", injected == nil {
+            let etag = "\"c\(incoming.count)-\(comments.count)\""
+            extra = "ETag: \(etag)\r\n"
+            if request.headers["if-none-match"] == etag { (status, json) = (304, nil) }
+        }
         lock.unlock()
         let body = json.flatMap { try? JSONSerialization.data(withJSONObject: $0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        return "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\n\(extra)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
     }
 
     /// Answers like GitHub's REST API (called with the lock held).
@@ -145,7 +177,11 @@ final class FakeGitHub: @unchecked Sendable {
         if let injected { return (injected, ["message": "injected \(injected)"]) }
         if path.hasSuffix("/permission") { return (200, ["permission": permission, "role_name": permission]) }
         if path.hasSuffix("/reactions") { return (201, ["id": 1, "content": "eyes"]) }
+        if path.hasSuffix("/cancel") { return (202, [:] as [String: Any]) }
         if path.hasSuffix("/runs") { return (200, ["total_count": runs.count, "workflow_runs": runs]) }
+        if path.hasSuffix("/jobs") {
+            return (200, ["total_count": 2, "jobs": [["id": 5511, "name": "normalize"], ["id": 5512, "name": "windows-single"]]])
+        }
         if path.contains("/pulls/") {
             return (200, ["number": 42, "head": ["ref": "feature/x", "repo": ["full_name": "o/r"]], "base": ["ref": "develop"]])
         }
@@ -160,6 +196,7 @@ final class FakeGitHub: @unchecked Sendable {
             comments.append(comment)
             return (201, comment)
         }
+        if path == "/repos/o/r/issues/comments" { return (200, incoming + comments) }
         if path.hasSuffix("/comments") { return (200, comments) }
         return (404, ["message": "Not Found"])
     }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// `dispatch poll`: finds new PR comments of one repository with conditional requests (a 304
+/// costs no rate limit) and hands each `/run` comment to the handler. Its cursor, the comments it
+/// has handled and its replies' records live in a state file, saved after every comment, so a
+/// restart neither loses nor repeats a command.
+public final class CommentPoller {
+    /// What survives a restart.
+    struct State: Codable {
+        /// A pull request's head, looked up once.
+        struct Head: Codable {
+            var ref: String
+            var repository: String
+        }
+
+        var etag: String?
+        /// `created_at` of the newest comment handled.
+        var since: String?
+        var handled: [Int] = []
+        var records: [DispatchRecord] = []
+        var heads: [String: Head] = [:]
+    }
+
+    static let keepHandled = 5000
+    static let keepRecordsSeconds = 86400.0
+
+    private let repository: String
+    private let api: GitHubAPI
+    private let handler: CommentHandler
+    private let statePath: String
+
+    public init(repository: String, api: GitHubAPI, handler: CommentHandler, statePath: String) {
+        self.repository = repository
+        self.api = api
+        self.handler = handler
+        self.statePath = statePath
+    }
+
+    /// One poll: the outcomes of the `/run` comments it handled.
+    public func pollOnce() throws -> [CommentHandler.Outcome] {
+        var state = load()
+        let cutoff = Date().timeIntervalSince1970 - Self.keepRecordsSeconds
+        handler.localRecords = state.records.filter { $0.at >= cutoff }
+        var query = [("sort", "created"), ("direction", "asc"), ("per_page", "100")]
+        if let since = state.since { query.append(("since", since)) }
+        let response = api.send("GET", "/repos/\(repository)/issues/comments", query: query,
+                                headers: state.etag.map { ["If-None-Match": $0] } ?? [:])
+        if response.status == 304 { return [] }
+        guard response.isSuccess, let comments = response.json as? [[String: Any]] else {
+            throw DispatchError.usage("listing comments of \(repository) answered HTTP \(response.status): \(response.message)")
+        }
+        state.etag = response.headers["etag"]
+        var outcomes: [CommentHandler.Outcome] = []
+        for item in comments {
+            guard let id = (item["id"] as? NSNumber)?.intValue, !state.handled.contains(id) else { continue }
+            state.since = item["created_at"] as? String ?? state.since
+            state.handled = Array((state.handled + [id]).suffix(Self.keepHandled))
+            if let comment = try pullRequestComment(item, id: id, state: &state), let outcome = handler.handle(comment) {
+                outcomes.append(outcome)
+            }
+            state.records = handler.localRecords ?? []
+            try save(state)
+        }
+        try save(state)
+        return outcomes
+    }
+
+    /// The comment as a PR comment, or nil when it is not a `/run` command on a pull request.
+    private func pullRequestComment(_ item: [String: Any], id: Int, state: inout State) throws -> PullRequestComment? {
+        guard let body = item["body"] as? String, RunRequest.parse(body) != nil,
+              let html = item["html_url"] as? String, html.contains("/pull/"),
+              let number = (item["issue_url"] as? String)?.split(separator: "/").last.flatMap({ Int($0) }) else { return nil }
+        let head: State.Head
+        if let cached = state.heads[String(number)] {
+            head = cached
+        } else {
+            let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)", timeout: CommentHandler.preAckTimeout)
+            let fields = (pull.json as? [String: Any])?["head"] as? [String: Any]
+            guard pull.isSuccess, let ref = fields?["ref"] as? String else {
+                throw DispatchError.usage("cannot read pull request #\(number) (HTTP \(pull.status): \(pull.message))")
+            }
+            head = State.Head(ref: ref, repository: ((fields?["repo"] as? [String: Any])?["full_name"] as? String) ?? repository)
+            state.heads[String(number)] = head
+        }
+        return PullRequestComment(repository: repository, pullRequest: number, commentID: id, commentURL: html,
+                                  author: (item["user"] as? [String: Any])?["login"] as? String ?? "",
+                                  authorAssociation: item["author_association"] as? String ?? "NONE", body: body,
+                                  headRef: head.ref, headRepository: head.repository)
+    }
+
+    private func load() -> State {
+        FileManager.default.contents(atPath: statePath).flatMap { try? JSONDecoder().decode(State.self, from: $0) } ?? State()
+    }
+
+    private func save(_ state: State) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(state).write(to: URL(fileURLWithPath: statePath), options: .atomic)
+    }
+}

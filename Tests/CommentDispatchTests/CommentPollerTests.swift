@@ -1,0 +1,58 @@
+#if os(Linux)
+import XCTest
+@testable import CommentDispatch
+
+/// `dispatch poll` against the fake server: conditional requests, restarts, 20 duplicates at once.
+final class CommentPollerTests: XCTestCase {
+    private func poller(_ fake: FakeGitHub, state: String) -> CommentPoller {
+        var config = DispatchConfig()
+        config.correlateSeconds = 1
+        let api = GitHubAPI(baseURL: fake.baseURL, token: "t0ken")
+        let handler = CommentHandler(config: config, api: api, serverURL: "https://github.com", pause: { _ in })
+        return CommentPoller(repository: "o/r", api: api, handler: handler, statePath: state)
+    }
+
+    private func stateFile() -> String {
+        NSTemporaryDirectory() + "poller-\(UUID().uuidString).json"
+    }
+
+    func testAnUnchangedListIsA304AndCostsNothingMore() throws {
+        let fake = try FakeGitHub()
+        let state = stateFile()
+        fake.addUserComment("just a review note", id: 1)
+        XCTAssertEqual(try poller(fake, state: state).pollOnce(), [])
+        let before = fake.requests.count
+        XCTAssertEqual(try poller(fake, state: state).pollOnce(), [])
+        XCTAssertEqual(fake.requests.count, before + 1, "one conditional request, nothing else")
+        XCTAssertEqual(fake.requests.last?.headers["if-none-match"], "\"c1-0\"")
+    }
+
+    func testTwentyDuplicatesInOnePollMakeOneRunAndSixCallsForIt() throws {
+        let fake = try FakeGitHub()
+        for index in 0..<20 { fake.addUserComment("/run orchestrated strategy=single sample_id=same", id: 100 + index) }
+        let outcomes = try poller(fake, state: stateFile()).pollOnce()
+        XCTAssertEqual(outcomes.map(\.code), ["dispatched"] + Array(repeating: "duplicate", count: 19))
+        XCTAssertEqual(fake.requests.filter { $0.path.hasSuffix("/dispatches") }.count, 1)
+        let firstHandling = fake.requests.dropFirst(2).prefix(6)
+        XCTAssertEqual(firstHandling.map { "\($0.method) \($0.path)" }, [
+            "GET /repos/o/r/collaborators/maintainer/permission", "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs",
+            "POST /repos/o/r/issues/42/comments", "POST /repos/o/r/issues/comments/100/reactions",
+            "POST /repos/o/r/actions/workflows/ci-orchestrated.yml/dispatches", "PATCH /repos/o/r/issues/comments/5000001",
+        ], "after the listing and the one-time PR lookup: six calls for a dispatch")
+    }
+
+    func testARestartNeitherLosesNorRepeatsACommand() throws {
+        let fake = try FakeGitHub()
+        let state = stateFile()
+        fake.addUserComment("/run orchestrated sample_id=a", id: 1)
+        XCTAssertEqual(try poller(fake, state: state).pollOnce().map(\.code), ["dispatched"])
+        fake.addUserComment("/run orchestrated sample_id=b", id: 2)
+        // A new process: only the new command is handled, and the earlier dispatch is still known.
+        XCTAssertEqual(try poller(fake, state: state).pollOnce().map(\.code), ["dispatched"])
+        XCTAssertEqual(fake.requests.filter { $0.path.hasSuffix("/dispatches") }.count, 2)
+        fake.addUserComment("/run orchestrated sample_id=a", id: 3)
+        XCTAssertEqual(try poller(fake, state: state).pollOnce().map(\.code), ["duplicate"], "the first dispatch is remembered across restarts")
+        XCTAssertEqual(try poller(fake, state: state).pollOnce(), [])
+    }
+}
+#endif
