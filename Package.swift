@@ -5,15 +5,17 @@ let package = Package(
     name: "invoker-supervisor",
     products: [
         .executable(name: "invoker-supervisor", targets: ["Supervisor"]),
+        .executable(name: "invoker-supervisor-dispatch", targets: ["DispatchTool"]),
         .library(name: "ProcessProbe", targets: ["ProcessProbe"]),
     ],
     targets: [
         .target(name: "ProcessProbe"),
         .target(name: "CommentDispatch"),
-        .executableTarget(name: "Supervisor", dependencies: ["ProcessProbe", "CommentDispatch"]),
+        .executableTarget(name: "Supervisor", dependencies: ["ProcessProbe"]),
+        .executableTarget(name: "DispatchTool", dependencies: ["CommentDispatch"]),
         .executableTarget(name: "fake-invoker", path: "Tests/FakeInvoker"),
         .testTarget(name: "ProcessProbeTests", dependencies: ["ProcessProbe"]),
-        .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch"]),
+        .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch", "DispatchTool"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ProcessProbe", "fake-invoker"]),
     ]
 )

@@ -51,7 +51,7 @@ systemctl_available() { [ "$systemd" = 1 ] && command -v systemctl >/dev/null 2>
 
 if [ "$uninstall" = 1 ]; then
   if systemctl_available; then systemctl disable --now invoker-supervisor.service 2>/dev/null || true; fi
-  rm -f "$unit_dir/invoker-supervisor.service" "$prefix/bin/invoker-supervisor"
+  rm -f "$unit_dir/invoker-supervisor.service" "$prefix/bin/invoker-supervisor" "$prefix/bin/invoker-supervisor-dispatch"
   rm -rf "$share"
   [ -n "$runner_dir" ] && drop_env_keys "$runner_dir"
   if systemctl_available; then systemctl daemon-reload; fi
@@ -64,6 +64,11 @@ fi
 
 install -d "$prefix/bin" "$share/hooks" "$etc" "$unit_dir"
 install -m 0755 "$binary" "$prefix/bin/invoker-supervisor.tmp" && mv "$prefix/bin/invoker-supervisor.tmp" "$prefix/bin/invoker-supervisor"
+# The PR comment dispatcher, built next to the supervisor (invoker-supervisor dispatch runs it).
+dispatch="$(dirname "$binary")/invoker-supervisor-dispatch"
+if [ -x "$dispatch" ]; then
+  install -m 0755 "$dispatch" "$prefix/bin/invoker-supervisor-dispatch.tmp" && mv "$prefix/bin/invoker-supervisor-dispatch.tmp" "$prefix/bin/invoker-supervisor-dispatch"
+fi
 install -m 0755 "$here/../hooks/job-started.sh" "$here/../hooks/job-completed.sh" "$share/hooks/"
 install -m 0644 "$here/../examples/supervisor.json" "$share/supervisor.example.json"
 [ -f "$etc/supervisor.json" ] || install -m 0644 "$here/../examples/supervisor.json" "$etc/supervisor.json"

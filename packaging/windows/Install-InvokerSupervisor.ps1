@@ -46,7 +46,7 @@ function Remove-Daemon {
 if ($Uninstall) {
   Remove-Daemon
   if ($RunnerDir) { Remove-RunnerEnvKeys $RunnerDir }
-  Remove-Item (Join-Path $InstallDir 'hooks'), $exe -Recurse -Force -ErrorAction SilentlyContinue
+  Remove-Item (Join-Path $InstallDir 'hooks'), $exe, (Join-Path $InstallDir 'invoker-supervisor-dispatch.exe') -Recurse -Force -ErrorAction SilentlyContinue
   Write-Output "invoker-supervisor uninstalled from $InstallDir (supervisor.json and $StateDir kept)"
   exit 0
 }
@@ -54,6 +54,7 @@ if ($Uninstall) {
 Remove-Daemon
 New-Item -ItemType Directory -Path $InstallDir, (Join-Path $InstallDir 'hooks'), $StateDir -Force | Out-Null
 Copy-Item (Join-Path $source 'invoker-supervisor.exe') $exe -Force
+Copy-Item (Join-Path $source 'invoker-supervisor-dispatch.exe') $InstallDir -Force
 Get-ChildItem $source -Filter '*.dll' | Copy-Item -Destination $InstallDir -Force
 Copy-Item (Join-Path $source 'hooks\*.ps1') (Join-Path $InstallDir 'hooks') -Force
 if (-not (Test-Path $config)) { Copy-Item (Join-Path $source 'supervisor.example.json') $config }

@@ -12,10 +12,10 @@ param([string]$Output = 'dist\invoker-supervisor-windows-x64.zip')
 $ErrorActionPreference = 'Stop'
 
 $static = @('--static-swift-stdlib')
-& swift build -c release --product invoker-supervisor @static
+& swift build -c release @static
 if ($LASTEXITCODE -ne 0) {
   Write-Warning 'static Swift runtime not available with this toolchain; building with the dynamic runtime'
-  & swift build -c release --product invoker-supervisor
+  & swift build -c release
   if ($LASTEXITCODE -ne 0) { throw "swift build failed ($LASTEXITCODE)" }
   $static = @()
 }
@@ -23,7 +23,7 @@ $bin = (& swift build -c release --show-bin-path @static).Trim()
 
 $stage = Join-Path ([System.IO.Path]::GetTempPath()) ("invoker-supervisor-" + [guid]::NewGuid())
 New-Item -ItemType Directory -Path (Join-Path $stage 'hooks'), (Join-Path $stage 'schemas') -Force | Out-Null
-Copy-Item (Join-Path $bin 'invoker-supervisor.exe') $stage
+Copy-Item (Join-Path $bin 'invoker-supervisor.exe'), (Join-Path $bin 'invoker-supervisor-dispatch.exe') $stage
 if ($static.Count -eq 0) {
   # The dynamic runtime's DLLs must travel with the binary.
   Get-ChildItem $bin -Filter '*.dll' | Copy-Item -Destination $stage

@@ -34,6 +34,9 @@ enum HelpText {
       hook job-started|job-completed
                               The GitHub runner's job hooks: wait for the daemon or open the job's
                               session (bounded by --deadline), snapshot, stop, report leftovers.
+      dispatch event|poll|links
+                              PR comment dispatch: '/run orchestrated …' acknowledged, dispatched and
+                              linked, or answered with a reason (runs invoker-supervisor-dispatch).
       daemon                  Keep the invoker alive between jobs: restart with backoff, health checks,
                               give up into 'fatal'; 'status --daemon' reports it.
       validate                Schema-lite check of a JSON (or .ndjson) file against a built-in schema

@@ -7,6 +7,7 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case badValue(option: String, value: String, expected: String)
     case missingOption(option: String, subcommand: String)
     case cannotWrite(path: String, reason: String)
+    case cannotRun(program: String, fix: String)
 
     var description: String {
         switch self {
@@ -24,6 +25,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
             return "'\(subcommand)' needs \(option); e.g. invoker-supervisor \(subcommand) \(option) supervisor.json."
         case .cannotWrite(let path, let reason):
             return "cannot write to '\(path)' (\(reason)); pass a writable folder with --results-dir."
+        case .cannotRun(let program, let fix):
+            return "cannot run '\(program)'; \(fix)."
         }
     }
 }
