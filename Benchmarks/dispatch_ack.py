@@ -81,7 +81,7 @@ def main():
     print(f"dispatch event against a fake GitHub on loopback, {RUNS} comments, release build (static runtime), {os.cpu_count()} cores")
     print(f"  handling start (process launch) -> ack POST: p50 {percentile(latencies, 50):.1f} ms, p99 {percentile(latencies, 99):.1f} ms  (target p99 <= 1000 ms)")
     print(f"  API calls per dispatch in event mode: {min(per_dispatch)}-{max(per_dispatch)}"
-          " (PR lookup + permission + earlier replies + busy check + ack + reaction + dispatch + edit)")
+          " (PR lookup + permission + earlier replies + busy check + ack + reaction + race check + dispatch + edit)")
     print("  in poll mode the PR lookup is cached and the replies are remembered locally: 6 calls (CommentPollerTests)")
 
 

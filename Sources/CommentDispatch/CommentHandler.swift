@@ -73,10 +73,7 @@ public final class CommentHandler {
         if inputs.sampleID == nil { inputs.sampleID = SampleID.make(pullRequest: comment.pullRequest, at: now()) }
 
         let window = now().timeIntervalSince1970 - config.duplicateWindowSeconds
-        if let first = records(comment).first(where: { record in
-            record.kind == "ack" && record.at >= window && record.inputs?.strategy == inputs.strategy
-                && (sampleIDGiven ? record.sampleIDGiven && record.inputs?.sampleID == inputs.sampleID : !record.sampleIDGiven)
-        }) {
+        if let first = records(comment).first(where: { $0.kind == "ack" && $0.at >= window && Self.sameRequest($0, inputs, sampleIDGiven) }) {
             let link = first.runURL ?? workflowPage(comment, branch: first.inputs?.ref ?? comment.headRef)
             return refuse(comment, "duplicate", "the same request was made \(Int(now().timeIntervalSince1970 - first.at)) s ago; it is handled in \(commentLink(comment, first.commentID)), run: \(link)", inputs: inputs)
         }
@@ -102,6 +99,15 @@ public final class CommentHandler {
         let initializing = "\(workflowPage(comment, branch: ref)) (initializing)"
         let ack = post(comment, Reply.ack(comment, inputs: inputs, notes: notes, monitor: initializing, record: record))
         _ = api.send("POST", "/repos/\(comment.repository)/issues/comments/\(comment.commentID)/reactions", body: ["content": "eyes"])
+        // Without local memory another handler may be answering the same request right now: the
+        // earlier of two matching acknowledgements stands, the later one turns into a duplicate reply.
+        if localRecords == nil, let ack, let rival = earlierAck(comment, than: ack, matching: inputs, sampleIDGiven: sampleIDGiven) {
+            record.kind = "duplicate"
+            let text = Reply.reason("duplicate", "the same request is being handled in \(commentLink(comment, rival.commentID)) (reply \(rival.replyID))",
+                                    inputs: inputs, record: record)
+            _ = api.send("PATCH", "/repos/\(comment.repository)/issues/comments/\(ack)", body: ["body": text])
+            return Outcome(code: "duplicate", replyID: ack, runURL: nil)
+        }
 
         let result = dispatch(comment, inputs: inputs, dispatchID: dispatchID)
         let code: String
@@ -263,9 +269,32 @@ public final class CommentHandler {
     /// The dispatcher's earlier replies on the PR, oldest first.
     private func records(_ comment: PullRequestComment) -> [DispatchRecord] {
         if let localRecords { return localRecords.filter { $0.pullRequest == comment.pullRequest } }
+        return replies(comment).map(\.record)
+    }
+
+    /// The dispatcher's replies on the PR as GitHub has them: reply comment id and hidden record.
+    private func replies(_ comment: PullRequestComment) -> [(replyID: Int, record: DispatchRecord)] {
         let response = api.send("GET", "/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", query: [("per_page", "100")],
                                 timeout: Self.preAckTimeout)
-        return ((response.json as? [[String: Any]]) ?? []).compactMap { ($0["body"] as? String).flatMap(DispatchRecord.find) }
+        return ((response.json as? [[String: Any]]) ?? []).compactMap { item in
+            guard let id = (item["id"] as? NSNumber)?.intValue, let record = (item["body"] as? String).flatMap(DispatchRecord.find) else { return nil }
+            return (id, record)
+        }
+    }
+
+    /// A matching acknowledgement posted before ours (`ack`) by another handler, if any.
+    private func earlierAck(_ comment: PullRequestComment, than ack: Int, matching inputs: DispatchInputs,
+                            sampleIDGiven: Bool) -> (commentID: Int, replyID: Int)? {
+        let window = now().timeIntervalSince1970 - config.duplicateWindowSeconds
+        return replies(comment).first { reply in
+            reply.replyID < ack && reply.record.kind == "ack" && reply.record.at >= window && Self.sameRequest(reply.record, inputs, sampleIDGiven)
+        }.map { ($0.record.commentID, $0.replyID) }
+    }
+
+    /// Whether an earlier record asked for the same run: same strategy and sample id (or both without one).
+    static func sameRequest(_ record: DispatchRecord, _ inputs: DispatchInputs, _ sampleIDGiven: Bool) -> Bool {
+        record.inputs?.strategy == inputs.strategy
+            && (sampleIDGiven ? record.sampleIDGiven && record.inputs?.sampleID == inputs.sampleID : !record.sampleIDGiven)
     }
 
     private func workflowPage(_ comment: PullRequestComment, branch: String) -> String {

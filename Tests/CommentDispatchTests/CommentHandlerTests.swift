@@ -32,8 +32,9 @@ final class CommentHandlerTests: XCTestCase {
             "GET /repos/o/r/collaborators/maintainer/permission", "GET /repos/o/r/issues/42/comments",
             "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs",
             "POST /repos/o/r/issues/42/comments", "POST /repos/o/r/issues/comments/3456789012/reactions",
+            "GET /repos/o/r/issues/42/comments",
             "POST /repos/o/r/actions/workflows/ci-orchestrated.yml/dispatches", "PATCH /repos/o/r/issues/comments/5000001",
-        ], "seven API calls for a dispatch in event mode (its memory is the PR's comments)")
+        ], "event mode keeps its memory in the PR's comments, and re-reads them once to settle races")
         let dispatch = try XCTUnwrap(fake.requests.first { $0.path.hasSuffix("/dispatches") })
         XCTAssertEqual(dispatch.body?["return_run_details"] as? Bool, true)
         XCTAssertEqual(dispatch.headers["x-github-api-version"], "2022-11-28")
@@ -162,6 +163,19 @@ final class CommentHandlerTests: XCTestCase {
         XCTAssertEqual(calls(fake, "POST", "/dispatches"), 1)
         let duplicate = try XCTUnwrap(fake.postedComments.last?["body"] as? String)
         XCTAssertTrue(duplicate.contains("#issuecomment-100), run: https://github.com/o/r/actions/runs/19600000000"), duplicate)
+    }
+
+    func testTwoHandlersRacingOnGitHubMakeOneRun() throws {
+        let fake = try FakeGitHub()
+        let inputs = DispatchInputs(strategy: .single, includeIntegration: false, sampleID: "race", ref: "feature/x")
+        let rival = DispatchRecord(kind: "ack", pullRequest: 42, commentID: 900, inputs: inputs, sampleIDGiven: true,
+                                   dispatchID: "dother", runURL: nil, at: Date().timeIntervalSince1970)
+        fake.rivalReplyBeforeNextPost = "ack by another handler\n" + rival.hidden
+        let outcome = try XCTUnwrap(handler(fake).handle(comment("/run orchestrated sample_id=race", id: 901)))
+        XCTAssertEqual(outcome.code, "duplicate", "the later acknowledgement stands down")
+        XCTAssertEqual(calls(fake, "POST", "/dispatches"), 0)
+        let edited = try XCTUnwrap(fake.postedComments.last?["body"] as? String)
+        XCTAssertTrue(edited.hasPrefix("**Not dispatched: `duplicate`** — the same request is being handled in [comment](https://github.com/o/r/pull/42#issuecomment-900) (reply 5000001)"), edited)
     }
 
     func testStatusAndRerunUseTheEarlierReplies() throws {

@@ -27,6 +27,8 @@ final class FakeGitHub: @unchecked Sendable {
     private var failures: [String: [Int]] = [:]
 
     var permission = "write"
+    /// Posted just before the next PR comment, as a second handler racing this one would.
+    var rivalReplyBeforeNextPost: String?
     /// How the dispatch endpoint answers when it does not fail: 200 with run details, or 204.
     var dispatchStatus = 200
     /// Whether a dispatch creates a run (a failed one may still have, as GitHub's 5xx sometimes do).
@@ -191,6 +193,11 @@ final class FakeGitHub: @unchecked Sendable {
             return (200, comments.first { ($0["id"] as? Int) == id } ?? [:])
         }
         if path.hasSuffix("/comments"), request.method == "POST" {
+            if let rival = rivalReplyBeforeNextPost {
+                rivalReplyBeforeNextPost = nil
+                nextID += 1
+                comments.append(["id": nextID, "body": rival, "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"])
+            }
             nextID += 1
             let comment: [String: Any] = ["id": nextID, "body": request.body?["body"] ?? "", "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"]
             comments.append(comment)
