@@ -1,7 +1,8 @@
 import Foundation
 
-/// A file that other programs read while it grows (boot.log, GITHUB_OUTPUT, the step summary):
-/// each `append` is one `write` in append mode, so a reader never sees half an entry of ours.
+/// A file that other programs read while it grows (boot.log, GITHUB_OUTPUT, the step summary), or
+/// write to as well (invoker.log): each `append` is one `write` in append mode, so a reader never
+/// sees half an entry of ours and another writer's lines are never overwritten.
 /// With a rotation, a file about to pass `maxBytes` is renamed to `.1` (`.1` to `.2`, …, keeping
 /// `keep` old files) and started afresh, so a long-lived daemon cannot fill the disk.
 final class AppendFile: @unchecked Sendable {
@@ -20,7 +21,7 @@ final class AppendFile: @unchecked Sendable {
     init(path: String, rotation: Rotation? = nil) throws {
         self.path = path
         self.rotation = rotation
-        handle = try Self.open(path)
+        handle = try openForAppending(path)
     }
 
     deinit { try? handle.close() }
@@ -54,18 +55,6 @@ final class AppendFile: @unchecked Sendable {
         } else {
             try? files.removeItem(atPath: path)
         }
-        if let reopened = try? Self.open(path) { handle = reopened }
-    }
-
-    private static func open(_ path: String) throws -> FileHandle {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        return handle
+        if let reopened = try? openForAppending(path) { handle = reopened }
     }
 }
