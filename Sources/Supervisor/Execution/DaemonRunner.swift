@@ -66,11 +66,11 @@ final class DaemonRunner: @unchecked Sendable {
             return machine.begin()
         case .bootDone(let generation, let report):
             if let child = report.child, let info = report.invoker, report.record.readyAttempt != nil {
+                // READY that came as the daemon was stopping is ignored here: the stop takes that
+                // invoker from the boot slot and stops it before the daemon exits.
                 let action = machine.bootSucceeded(generation: generation, now: now)
-                if action == .none {
-                    // READY came as the daemon was stopping: this invoker is not wanted.
-                    Thread.detachNewThread { [grace = config.stopGraceSeconds] in _ = child.stopTree(grace: grace) }
-                } else {
+                if action != .none {
+                    boot.release()
                     invoker = child
                     invokerInfo = info
                 }
@@ -132,9 +132,7 @@ final class DaemonRunner: @unchecked Sendable {
         case .stopAll:
             let old = takeInvoker()
             Thread.detachNewThread { [self] in
-                boot.cancelAndWait()
-                let leftover = old ?? takeInvoker()
-                if let leftover {
+                if let leftover = old ?? boot.cancelAndWait() {
                     let report = leftover.stopTree(grace: config.stopGraceSeconds)
                     folder.bootLog.write("invoker stopped pid=\(leftover.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
                 }
@@ -157,7 +155,7 @@ final class DaemonRunner: @unchecked Sendable {
         boot.start(executor)
         Thread.detachNewThread { [queue, boot] in
             let report = executor.run()
-            boot.finished()
+            boot.finished(keeping: report.child)
             queue.post(.bootDone(generation: generation, report: report))
         }
     }
@@ -231,29 +229,44 @@ final class DaemonRunner: @unchecked Sendable {
     }
 }
 
-/// The boot in progress, so a stop can cancel it and wait for it to end.
+/// The boot in progress, so a stop can cancel it, wait for it to end, and take the invoker it
+/// leaves (a boot can reach READY just as the stop begins).
 final class BootSlot: @unchecked Sendable {
     private let condition = NSCondition()
     private var executor: RunExecutor?
+    private var kept: ChildProcess?
 
     func start(_ value: RunExecutor) {
         condition.lock()
         executor = value
+        kept = nil
         condition.unlock()
     }
 
-    func finished() {
+    /// The boot ended, leaving `child` running (nil: none).
+    func finished(keeping child: ChildProcess?) {
         condition.lock()
         executor = nil
+        kept = child
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Cancels the boot, if one runs, and waits until it has ended (its invoker stopped).
-    func cancelAndWait() {
+    /// The daemon has taken over the invoker the last boot left; the slot forgets it.
+    func release() {
+        condition.lock()
+        kept = nil
+        condition.unlock()
+    }
+
+    /// Cancels the boot, if one runs, waits until it has ended, and returns the invoker the last
+    /// boot left running, if any (which the caller then owns).
+    func cancelAndWait() -> ChildProcess? {
         condition.lock()
         defer { condition.unlock() }
         executor?.requestCancel(.terminate)
         while executor != nil { condition.wait() }
+        defer { kept = nil }
+        return kept
     }
 }
