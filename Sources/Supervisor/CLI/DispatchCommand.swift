@@ -15,14 +15,6 @@ enum DispatchCommand {
         }
         let command = CommandSpec(arguments: [tool] + arguments, workingDirectory: FileManager.default.currentDirectoryPath, environment: [:])
         let child = try Launcher(environment: environment).spawn(command, stdout: .inherit, stderr: .inherit, domain: .tree)
-        let stop = ExitLatch()
-        CancelSignals.install { signal in
-            _ = child.stopTree(grace: 5)
-            stop.set(.exited(code: signal.exitCode))
-        }
-        while true {
-            if let signalled = stop.value { return signalled.shellCode }
-            if let exit = child.waitForExit(timeout: 0.2) { return stop.value?.shellCode ?? exit.shellCode }
-        }
+        return CancellableWait.wait(for: child, grace: 5).shellCode
     }
 }

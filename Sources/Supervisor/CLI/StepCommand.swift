@@ -37,7 +37,11 @@ enum StepCommand {
         do {
             let child = try Launcher(environment: environment).spawn(spec, stdout: .inherit, stderr: .inherit, domain: .tree)
             folder.bootLog.write("step \(name) start pid=\(child.pid) cmd=\(BootLog.quote(command))")
-            exit = waitHonouringCancel(child, name: name, grace: options.config?.stopGraceSeconds ?? 5, bootLog: folder.bootLog)
+            let bootLog = folder.bootLog
+            exit = CancellableWait.wait(for: child, grace: options.config?.stopGraceSeconds ?? 5) { signal, report in
+                bootLog.write("cancelled signal=\(signal.name)")
+                bootLog.write("step \(name) stopped pid=\(child.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+            }
         } catch {
             folder.bootLog.write("step \(name) start")
             folder.bootLog.write("step \(name) spawn error: \(error.message)")
@@ -49,21 +53,6 @@ enum StepCommand {
         try record(SessionFile.Step(name: name, startedAt: startedAt, exitCode: exit.shellCode, durationMs: Int((seconds * 1000).rounded())),
                    phases: [before.phase, after.phase], in: folder)
         return exit.shellCode
-    }
-
-    /// Waits for the step; on SIGINT/SIGTERM stops its tree and reports the signal as its end.
-    private static func waitHonouringCancel(_ child: ChildProcess, name: String, grace: Double, bootLog: BootLog) -> ProcessExit {
-        let cancelled = ExitLatch()
-        CancelSignals.install { signal in
-            bootLog.write("cancelled signal=\(signal.name)")
-            let report = child.stopTree(grace: grace)
-            bootLog.write("step \(name) stopped pid=\(child.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
-            cancelled.set(.exited(code: signal.exitCode))
-        }
-        while true {
-            if let signalled = cancelled.value { return signalled }
-            if let exit = child.waitForExit(timeout: 0.1) { return cancelled.value ?? exit }
-        }
     }
 
     private static func record(_ step: SessionFile.Step, phases: [String], in folder: InvokerFolder) throws {
