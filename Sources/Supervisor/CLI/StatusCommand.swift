@@ -45,9 +45,15 @@ enum StatusCommand {
     }
 
     static func json(_ session: SessionFile, invokerAlive: Bool?) -> String {
+        jsonLine(session, adding: [("invokerAlive", invokerAlive)])
+    }
+
+    /// A status file as one JSON line (sorted keys) with the liveness checks made now added to it.
+    static func jsonLine<Value: Encodable>(_ value: Value, adding checks: [(String, Bool?)]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let body = (try? encoder.encode(session)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return String(body.dropLast()) + #","invokerAlive":\#(invokerAlive.map { $0 ? "true" : "false" } ?? "null")}"#
+        let body = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let added = checks.map { #","\#($0.0)":\#($0.1.map { $0 ? "true" : "false" } ?? "null")"# }.joined()
+        return String(body.dropLast()) + added + "}"
     }
 }
