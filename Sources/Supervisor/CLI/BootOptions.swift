@@ -1,5 +1,3 @@
-import Foundation
-
 /// The options `run` and `start` share: the config and the numbers that override it.
 enum BootOptions {
     static func parser(_ subcommand: String) -> OptionParser {
@@ -31,9 +29,8 @@ enum BootOptions {
     /// The escalation step for this boot (nil when the config has no `escalation`), applied to `config`.
     static func escalation(_ values: [String: String], _ config: inout SupervisorConfig,
                            environment: [String: String]) throws -> EscalationStep? {
-        let here = FileManager.default.currentDirectoryPath
-        return try EscalationStep.prepare(&config, branch: values["--branch"],
-                                          stateDir: values["--state-dir"].map { ConfigLoader.absolute($0, against: here) },
-                                          environment: environment)
+        try EscalationStep.prepare(&config, branch: values["--branch"],
+                                   stateDir: StateFolder.resolve(values, config: config, environment: environment),
+                                   environment: environment)
     }
 }

@@ -15,7 +15,7 @@ enum DaemonCommand {
         let values = try parser.parse(arguments)
         guard let path = values["--config"] else { throw UsageError.missingOption(option: "--config", subcommand: "daemon") }
         var config = try ConfigLoader.load(path: path)
-        let stateDir = stateDirectory(values, config: config, environment: environment)
+        let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         if let running = DaemonStatus.load(stateDir: stateDir), running.state != "stopped",
            SessionStore.isAlive(pid: running.daemon.pid, startTime: running.daemon.startTime) {
             throw DaemonRefusal.alreadyRunning(pid: running.daemon.pid, stateDir: stateDir)
@@ -32,16 +32,10 @@ enum DaemonCommand {
         return ServiceHost.run(name: serviceName, body: runner.run, stop: runner.requestStop)
     }
 
-    /// `--state-dir`, else the config's `stateDir`, else the per-user default.
-    static func stateDirectory(_ values: [String: String], config: SupervisorConfig?, environment: [String: String]) -> String {
-        values["--state-dir"].map { ConfigLoader.absolute($0, against: FileManager.default.currentDirectoryPath) }
-            ?? config?.stateDir ?? defaultStateDirectory(environment)
-    }
-
     /// `status --daemon`: the status file, with the daemon's and the invoker's PID + start time checked.
     static func status(_ values: [String: String], environment: [String: String], json: Bool) throws -> Int32 {
         let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
-        let stateDir = stateDirectory(values, config: config, environment: environment)
+        let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         guard let status = DaemonStatus.load(stateDir: stateDir) else {
             Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(stateDir)")
             return ExitCode.success
@@ -49,10 +43,7 @@ enum DaemonCommand {
         let daemonAlive = SessionStore.isAlive(pid: status.daemon.pid, startTime: status.daemon.startTime)
         let invokerAlive = status.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let body = String(decoding: try encoder.encode(status), as: UTF8.self)
-            Console.out(String(body.dropLast()) + #","daemonAlive":\#(daemonAlive),"invokerAlive":\#(invokerAlive.map { "\($0)" } ?? "null")}"#)
+            Console.out(StatusCommand.jsonLine(status, adding: [("daemonAlive", daemonAlive), ("invokerAlive", invokerAlive)]))
             return ExitCode.success
         }
         var lines: [String] = []

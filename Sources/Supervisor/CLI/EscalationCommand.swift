@@ -15,11 +15,8 @@ enum EscalationCommand {
         }
         let values = try parser.parse(Array(arguments.dropFirst()))
         let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
-        let here = FileManager.default.currentDirectoryPath
-        let store = EscalationStore(
-            stateDir: values["--state-dir"].map { ConfigLoader.absolute($0, against: here) } ?? config?.stateDir ?? defaultStateDirectory(environment),
-            repository: environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 } ?? "local",
-            branch: EscalationStore.branch(values["--branch"], environment))
+        let store = EscalationStore(stateDir: StateFolder.resolve(values, config: config, environment: environment),
+                                    branch: values["--branch"], environment: environment)
         let history: EscalationHistory
         if action == "record" {
             guard let result = values["--result"], results.contains(result) else {

@@ -18,7 +18,7 @@ enum HookCommand {
             throw UsageError.missingOption(option: "--config", subcommand: "hook \(event)")
         }
         var config = try ConfigLoader.load(path: path)
-        let stateDir = DaemonCommand.stateDirectory(values, config: config, environment: environment)
+        let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         config.resultsDir = resultsDir(values, stateDir: stateDir, environment: environment)
         return event == "job-started"
             ? try jobStarted(values, config: config, stateDir: stateDir, environment: environment)

@@ -87,3 +87,12 @@ struct SessionOptions {
 
     var watch: [String] { config?.watch ?? ProcessProbe.defaultWatch }
 }
+
+/// The folder for state shared across runs: `--state-dir` (relative to the current folder), else
+/// the config's `stateDir`, else the per-user default.
+enum StateFolder {
+    static func resolve(_ values: [String: String], config: SupervisorConfig?, environment: [String: String]) -> String {
+        values["--state-dir"].map { ConfigLoader.absolute($0, against: FileManager.default.currentDirectoryPath) }
+            ?? config?.stateDir ?? defaultStateDirectory(environment)
+    }
+}

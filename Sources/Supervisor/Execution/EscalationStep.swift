@@ -10,12 +10,10 @@ struct EscalationStep {
 
     /// Reads the history and escalates `config`'s boot settings when the level is above 0;
     /// nil when escalation is not configured.
-    static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String?,
+    static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String,
                         environment: [String: String]) throws -> EscalationStep? {
         guard let policy = config.escalation else { return nil }
-        let store = EscalationStore(stateDir: stateDir ?? config.stateDir ?? defaultStateDirectory(environment),
-                                    repository: environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 } ?? "local",
-                                    branch: EscalationStore.branch(branch, environment))
+        let store = EscalationStore(stateDir: stateDir, branch: branch, environment: environment)
         let history = try store.load()
         let level = policy.level(consecutiveTimeouts: history.consecutiveTimeouts)
         config.bootSettings = policy.settings(base: config.bootSettings, level: level)

@@ -80,3 +80,11 @@ struct EscalationStore {
         [given, environment["GITHUB_HEAD_REF"], environment["GITHUB_REF_NAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "local"
     }
 }
+
+extension EscalationStore {
+    /// The history of `GITHUB_REPOSITORY` (else `local`) and the branch `branch(given, environment)` gives.
+    init(stateDir: String, branch given: String?, environment: [String: String]) {
+        self.init(stateDir: stateDir, repository: environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 } ?? "local",
+                  branch: Self.branch(given, environment))
+    }
+}
