@@ -16,12 +16,8 @@ enum OutcomeCommand {
         let out = values["--out"].map { ConfigLoader.absolute($0, against: here) } ?? options.resultsDir + "/compare-outcome.json"
 
         let session = try? SessionStore(folder: options.resultsDir + "/_invoker").load()
-        var expectation = CompareOutcome.Expectation.expected
-        if session?.state == .notReady || session?.steps.last(where: { $0.name == SummaryBuilder.compareStep })?.skipped == "invoker_not_ready" {
-            expectation = .invokerNotReady
-        } else if session?.steps.last(where: { $0.name == SummaryBuilder.compareStep })?.skipped != nil {
-            expectation = .skippedByPolicy
-        }
+        // Asked for explicitly, an outcome is always written: a session that never was READY says so.
+        let expectation: CompareOutcome.Expectation = session?.state == .notReady ? .invokerNotReady : SummaryBuilder.expectation(session) ?? .expected
         let outcome = SummaryBuilder.outcome(under: search, expectation: expectation) ?? .missing(expectation)
         do {
             try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -23,15 +23,18 @@ enum SummaryBuilder {
                               runURL: OrderedSummary.runURL(environment)).markdown()
     }
 
-    static func forSession(_ session: SessionFile?, resultsDir: String, environment: [String: String]) -> String {
-        var expectation: CompareOutcome.Expectation?
-        if let compare = session?.steps.last(where: { $0.name == compareStep }) {
-            switch compare.skipped {
-            case "invoker_not_ready": expectation = .invokerNotReady
-            case .some: expectation = .skippedByPolicy
-            case .none: expectation = .expected
-            }
+    /// What a session's compare step says about a missing compare-exec.json; nil when it has none.
+    static func expectation(_ session: SessionFile?) -> CompareOutcome.Expectation? {
+        guard let compare = session?.steps.last(where: { $0.name == compareStep }) else { return nil }
+        switch compare.skipped {
+        case "invoker_not_ready": return .invokerNotReady
+        case .some: return .skippedByPolicy
+        case .none: return .expected
         }
+    }
+
+    static func forSession(_ session: SessionFile?, resultsDir: String, environment: [String: String]) -> String {
+        let expectation = expectation(session)
         let invoker = session.map(RunSummary.bootBlock) ?? "### Invoker Boot\n\n- No session in `\(resultsDir)/_invoker` (run `invoker-supervisor start`).\n\n"
         let snapshots = SnapshotLog.read(resultsDir + "/_invoker/snapshots.ndjson", since: session?.openedAt ?? "")
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
