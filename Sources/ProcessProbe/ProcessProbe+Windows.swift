@@ -52,7 +52,7 @@ private func mainWindowTitles() -> [Int32: String] {
     let collector = Collector()
     let context = Unmanaged.passUnretained(collector).toOpaque()
     EnumWindows({ window, parameter in
-        guard let window, IsWindowVisible(window), let context = UnsafeRawPointer(bitPattern: UInt(bitPattern: parameter)) else { return true }
+        guard let window, IsWindowVisible(window), let context = UnsafeRawPointer(bitPattern: Int(parameter)) else { return true }
         var buffer = [WCHAR](repeating: 0, count: 512)
         let length = GetWindowTextW(window, &buffer, Int32(buffer.count))
         guard length > 0 else { return true }

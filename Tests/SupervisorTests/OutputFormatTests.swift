@@ -96,7 +96,7 @@ final class OutputFormatTests: XCTestCase {
     }
 
     func testExecutableLookup() throws {
-        let lookup = ExecutableLookup(searchPath: ["/a", "/b"], extensions: [""], isExecutable: { $0 == "/b/pwsh" || $0 == "/w/tools/x" })
+        let lookup = ExecutableLookup.posix(environment: ["PATH": "/a:/b"]) { $0 == "/b/pwsh" || $0 == "/w/tools/x" }
         XCTAssertEqual(try lookup.resolve("pwsh", workingDirectory: "/w"), "/b/pwsh")
         XCTAssertEqual(try lookup.resolve("tools/x", workingDirectory: "/w"), "/w/tools/x")
         XCTAssertThrowsError(try lookup.resolve("LVCompare", workingDirectory: "/w")) { error in

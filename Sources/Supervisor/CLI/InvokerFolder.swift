@@ -93,6 +93,6 @@ struct SessionOptions {
 enum StateFolder {
     static func resolve(_ values: [String: String], config: SupervisorConfig?, environment: [String: String]) -> String {
         values["--state-dir"].map { ConfigLoader.absolute($0, against: FileManager.default.currentDirectoryPath) }
-            ?? config?.stateDir ?? defaultStateDirectory(environment)
+            ?? config?.stateDir ?? StateDirectory.default(environment)
     }
 }

@@ -286,22 +286,7 @@ public enum ConfigLoader {
     /// `path` made absolute against `base` and cleaned of `.` and `..` — lexically: symbolic links
     /// are kept (a program's link name is its image name, e.g. a `LVCompare` link).
     static func absolute(_ path: String, against base: String) -> String {
-        if isWindowsAbsolute(path) { return path }
-        let joined = path.hasPrefix("/") ? path : base + "/" + path
-        var parts: [Substring] = []
-        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": _ = parts.popLast()
-            default: parts.append(part)
-            }
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    private static func isWindowsAbsolute(_ path: String) -> Bool {
-        let scalars = Array(path.unicodeScalars.prefix(3))
-        return path.hasPrefix("\\\\") || (scalars.count == 3 && scalars[1] == ":" && (scalars[2] == "\\" || scalars[2] == "/"))
+        HostOS.current.absolute(path, against: base)
     }
 
     private static func syntaxDetail(_ data: Data) -> String {

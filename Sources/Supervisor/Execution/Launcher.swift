@@ -4,7 +4,7 @@ struct Launcher {
     let environment: [String: String]
 
     func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, domain: StopDomain) throws(PlatformError) -> ChildProcess {
-        let childEnvironment = environment.merging(command.environment) { _, new in new }
+        let childEnvironment = HostOS.current.environment(environment, overriddenBy: command.environment)
         let executable = try ExecutableLookup.forEnvironment(childEnvironment)
             .resolve(command.arguments[0], workingDirectory: command.workingDirectory)
         return try ChildProcess.spawn(SpawnRequest(

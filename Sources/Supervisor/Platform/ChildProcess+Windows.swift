@@ -26,6 +26,7 @@ final class ChildProcess: @unchecked Sendable {
     /// Starts the child; call from one thread only. Only the child's three standard handles are
     /// inherited (an explicit handle list), so long-lived children never hold the supervisor's pipes.
     static func spawn(_ request: SpawnRequest) throws(PlatformError) -> ChildProcess {
+        let plan = try WindowsSpawnPlan(request, commandInterpreter: commandInterpreter())
         var handles = StandardHandles()
         defer { handles.closeChildSide() }
         try handles.open(request)
@@ -52,31 +53,26 @@ final class ChildProcess: @unchecked Sendable {
         startup.StartupInfo.hStdError = handles.error
         startup.lpAttributeList = attributeList
 
-        var flags = DWORD(EXTENDED_STARTUPINFO_PRESENT | CREATE_UNICODE_ENVIRONMENT | CREATE_NEW_PROCESS_GROUP)
-        if request.domain == .detached {
-            flags |= DWORD(DETACHED_PROCESS | CREATE_BREAKAWAY_FROM_JOB)
-        } else {
-            flags |= DWORD(CREATE_SUSPENDED)
-        }
+        var flags = DWORD(EXTENDED_STARTUPINFO_PRESENT) | DWORD(CREATE_UNICODE_ENVIRONMENT) | DWORD(CREATE_NEW_PROCESS_GROUP)
+        flags |= plan.job == nil ? DWORD(DETACHED_PROCESS) | DWORD(CREATE_BREAKAWAY_FROM_JOB) : DWORD(CREATE_SUSPENDED)
         var info = PROCESS_INFORMATION()
-        var created = create(request, flags: flags, startup: &startup, info: &info)
+        var created = create(plan, workingDirectory: request.workingDirectory, flags: flags, startup: &startup, info: &info)
         if !created, GetLastError() == DWORD(ERROR_ACCESS_DENIED), flags & DWORD(CREATE_BREAKAWAY_FROM_JOB) != 0 {
             // The runner's own job forbids breakaway: start the warmup inside it, still detached.
             flags &= ~DWORD(CREATE_BREAKAWAY_FROM_JOB)
-            created = create(request, flags: flags, startup: &startup, info: &info)
+            created = create(plan, workingDirectory: request.workingDirectory, flags: flags, startup: &startup, info: &info)
         }
         guard created, let processHandle = info.hProcess else { throw lastError(request.executable) }
         defer { CloseHandle(info.hThread) }
 
         var job: HANDLE?
         var jobName: String?
-        if request.domain != .detached {
-            // A tree that outlives this process gets a name, so that a later `stop` can open its job.
-            if request.domain == .treeKeptAfterExit {
-                jobName = "Local\\invoker-supervisor-\(GetCurrentProcessId())-\(info.dwProcessId)"
+        if let jobPlan = plan.job {
+            if jobPlan == .named {
+                jobName = WindowsSpawnPlan.jobName(supervisorPID: GetCurrentProcessId(), childPID: info.dwProcessId)
             }
             job = jobName.map { name in name.withCString(encodedAs: UTF16.self) { CreateJobObjectW(nil, $0) } } ?? CreateJobObjectW(nil, nil)
-            guard let job, configure(job, killOnClose: request.domain == .tree),
+            guard let job, configure(job, killOnClose: jobPlan == .killedWithSupervisor),
                   AssignProcessToJobObject(job, processHandle) else {
                 let error = lastError("AssignProcessToJobObject")
                 TerminateProcess(processHandle, 1)
@@ -91,13 +87,20 @@ final class ChildProcess: @unchecked Sendable {
         return child
     }
 
-    private static func create(_ request: SpawnRequest, flags: DWORD, startup: inout STARTUPINFOEXW,
+    /// `cmd.exe` in the system folder (not `%ComSpec%`, which the environment could point elsewhere).
+    private static func commandInterpreter() -> String {
+        var buffer = [WCHAR](repeating: 0, count: Int(MAX_PATH))
+        let length = GetSystemDirectoryW(&buffer, UINT(buffer.count))
+        let folder = length > 0 ? String(decoding: buffer[0..<Int(length)], as: UTF16.self) : "C:\\Windows\\System32"
+        return WindowsPath.join(folder, "cmd.exe")
+    }
+
+    private static func create(_ plan: WindowsSpawnPlan, workingDirectory: String, flags: DWORD, startup: inout STARTUPINFOEXW,
                                info: inout PROCESS_INFORMATION) -> Bool {
-        var commandLine = Array(WindowsCommandLine.join([request.executable] + request.arguments.dropFirst()).utf16) + [0]
-        var environment = Array(request.environment.sorted { $0.key.lowercased() < $1.key.lowercased() }
-            .map { "\($0.key)=\($0.value)" }.joined(separator: "\0").utf16) + [0, 0]
-        return request.executable.withCString(encodedAs: UTF16.self) { application in
-            request.workingDirectory.withCString(encodedAs: UTF16.self) { folder in
+        var commandLine = Array(plan.commandLine.utf16) + [0]
+        var environment = plan.environmentBlock
+        return plan.application.withCString(encodedAs: UTF16.self) { application in
+            workingDirectory.withCString(encodedAs: UTF16.self) { folder in
                 withUnsafeMutablePointer(to: &startup) { startupPointer in
                     startupPointer.withMemoryRebound(to: STARTUPINFOW.self, capacity: 1) { startupInfo in
                         CreateProcessW(application, &commandLine, nil, nil, true, flags, &environment, folder, startupInfo, &info)
@@ -167,12 +170,12 @@ final class ChildProcess: @unchecked Sendable {
 
 /// Stops a tree recorded by another supervisor process: its named job, or the leader alone.
 func stopProcessTree(_ tree: ProcessTreeID, grace: Double) -> TreeStopReport {
-    let access = DWORD(JOB_OBJECT_TERMINATE | JOB_OBJECT_QUERY)
+    let access = DWORD(JOB_OBJECT_TERMINATE) | DWORD(JOB_OBJECT_QUERY)
     if let name = tree.jobName, let job = name.withCString(encodedAs: UTF16.self, { OpenJobObjectW(access, false, $0) }) {
         defer { CloseHandle(job) }
         return stopJob(job, leader: tree.leader, grace: grace)
     }
-    guard let process = OpenProcess(DWORD(PROCESS_TERMINATE | PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE), false,
+    guard let process = OpenProcess(DWORD(PROCESS_TERMINATE) | DWORD(PROCESS_QUERY_LIMITED_INFORMATION) | DWORD(SYNCHRONIZE), false,
                                     DWORD(bitPattern: tree.leader)) else {
         return TreeStopReport(signalled: 0, killed: false, survivors: [])
     }
@@ -287,7 +290,7 @@ private struct StandardHandles {
     private func openFile(_ path: String, access: DWORD, disposition: DWORD,
                           security: inout SECURITY_ATTRIBUTES) throws(PlatformError) -> HANDLE? {
         let handle = path.withCString(encodedAs: UTF16.self) {
-            CreateFileW($0, access, DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE), &security,
+            CreateFileW($0, access, DWORD(FILE_SHARE_READ) | DWORD(FILE_SHARE_WRITE) | DWORD(FILE_SHARE_DELETE), &security,
                         disposition, DWORD(FILE_ATTRIBUTE_NORMAL), nil)
         }
         guard handle != INVALID_HANDLE_VALUE else { throw lastError(path) }
@@ -306,7 +309,7 @@ private struct StandardHandles {
 private func lastError(_ context: String) -> PlatformError {
     let code = GetLastError()
     var buffer = [WCHAR](repeating: 0, count: 512)
-    let length = FormatMessageW(DWORD(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS), nil, code, 0,
+    let length = FormatMessageW(DWORD(FORMAT_MESSAGE_FROM_SYSTEM) | DWORD(FORMAT_MESSAGE_IGNORE_INSERTS), nil, code, 0,
                                 &buffer, DWORD(buffer.count), nil)
     let text = String(decoding: buffer[0..<Int(length)], as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return PlatformError(message: "\(context): \(text) (Windows error \(code))")

@@ -8,7 +8,7 @@ final class FileLock {
     /// Opens (creating) the lock file and blocks until the lock is ours.
     init(path: String) throws(PlatformError) {
         let opened = path.withCString(encodedAs: UTF16.self) {
-            CreateFileW($0, DWORD(GENERIC_READ | GENERIC_WRITE), DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE),
+            CreateFileW($0, DWORD(GENERIC_READ) | DWORD(GENERIC_WRITE), DWORD(FILE_SHARE_READ) | DWORD(FILE_SHARE_WRITE) | DWORD(FILE_SHARE_DELETE),
                         nil, DWORD(OPEN_ALWAYS), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
         }
         guard let opened, opened != INVALID_HANDLE_VALUE else { throw PlatformError(message: "\(path): cannot open (Windows error \(GetLastError()))") }

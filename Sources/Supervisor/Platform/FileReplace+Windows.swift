@@ -5,7 +5,7 @@ import WinSDK
 func replaceFile(_ destination: String, with source: String) throws(PlatformError) {
     let moved = source.withCString(encodedAs: UTF16.self) { from in
         destination.withCString(encodedAs: UTF16.self) { to in
-            MoveFileExW(from, to, DWORD(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+            MoveFileExW(from, to, DWORD(MOVEFILE_REPLACE_EXISTING) | DWORD(MOVEFILE_WRITE_THROUGH))
         }
     }
     guard moved else { throw PlatformError(message: "\(destination): cannot replace (Windows error \(GetLastError()))") }

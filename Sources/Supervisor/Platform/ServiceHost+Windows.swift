@@ -47,7 +47,7 @@ enum ServiceHost {
         var status = SERVICE_STATUS()
         status.dwServiceType = DWORD(SERVICE_WIN32_OWN_PROCESS)
         status.dwCurrentState = state
-        status.dwControlsAccepted = state == DWORD(SERVICE_RUNNING) ? DWORD(SERVICE_ACCEPT_STOP | SERVICE_ACCEPT_SHUTDOWN) : 0
+        status.dwControlsAccepted = state == DWORD(SERVICE_RUNNING) ? DWORD(SERVICE_ACCEPT_STOP) | DWORD(SERVICE_ACCEPT_SHUTDOWN) : 0
         status.dwWin32ExitCode = DWORD(NO_ERROR)
         status.dwWaitHint = state == DWORD(SERVICE_STOP_PENDING) ? 30_000 : 0
         SetServiceStatus(handle, &status)

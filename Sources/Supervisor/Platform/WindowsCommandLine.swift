@@ -1,27 +1,46 @@
-/// Builds the single command-line string Windows' `CreateProcessW` takes from an argument array,
-/// quoted so that the C runtime's `CommandLineToArgvW` rules give the same arguments back.
+/// Builds the single command-line string `CreateProcessW` takes from an argument vector, so that
+/// `CommandLineToArgvW` (and the C runtime) give the same vector back. Works on Unicode scalars,
+/// never on `Character`s, so a combining mark cannot hide a space or a quote.
 enum WindowsCommandLine {
-    static func join(_ arguments: [String]) -> String {
-        arguments.map(quote).joined(separator: " ")
+    /// `program` then `arguments`, each quoted as its position needs.
+    static func join(program: String, arguments: [String]) throws(PlatformError) -> String {
+        ([try quoteProgram(program)] + arguments.map(quote)).joined(separator: " ")
     }
 
-    /// One argument: left bare when it has no space, tab, newline or quote; otherwise quoted, with
-    /// backslashes doubled where they precede a quote or the closing quote.
+    /// The program name, which Windows reads up to the next quote with no escapes: quoted when it
+    /// holds a space or tab (or is empty), left as is otherwise; a quote in it cannot be passed.
+    static func quoteProgram(_ program: String) throws(PlatformError) -> String {
+        if program.unicodeScalars.contains("\"") {
+            throw PlatformError(message: "program name \(LogText.quoted(program)) contains '\"', which Windows cannot pass; rename the file or folder")
+        }
+        if program.isEmpty || program.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" }) { return "\"" + program + "\"" }
+        return program
+    }
+
+    /// One argument: left bare when it has no space, tab, newline, vertical tab or quote; otherwise
+    /// quoted, with backslashes doubled where they precede a quote or the closing quote.
     static func quote(_ argument: String) -> String {
-        guard argument.isEmpty || argument.contains(where: { " \t\n\u{0B}\"".contains($0) }) else { return argument }
-        var result = "\""
+        let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\u{0B}", "\""]
+        guard argument.isEmpty || argument.unicodeScalars.contains(where: special.contains) else { return argument }
+        var result = String.UnicodeScalarView()
+        result.append("\"")
         var backslashes = 0
-        for character in argument {
-            if character == "\\" {
+        for scalar in argument.unicodeScalars {
+            switch scalar {
+            case "\\":
                 backslashes += 1
-            } else if character == "\"" {
-                result += String(repeating: "\\", count: backslashes * 2 + 1) + "\""
+            case "\"":
+                result.append(contentsOf: repeatElement("\\", count: backslashes * 2 + 1))
+                result.append("\"")
                 backslashes = 0
-            } else {
-                result += String(repeating: "\\", count: backslashes) + String(character)
+            default:
+                result.append(contentsOf: repeatElement("\\", count: backslashes))
+                result.append(scalar)
                 backslashes = 0
             }
         }
-        return result + String(repeating: "\\", count: backslashes * 2) + "\""
+        result.append(contentsOf: repeatElement("\\", count: backslashes * 2))
+        result.append("\"")
+        return String(result)
     }
 }

@@ -1,0 +1,6 @@
+#if os(Linux)
+extension HostOS {
+    /// The rules of the system this binary was built for.
+    static let current = HostOS.posix
+}
+#endif
