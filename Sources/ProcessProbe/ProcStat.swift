@@ -13,18 +13,29 @@ public struct ProcStat: Equatable, Sendable {
     public let startTicks: UInt64
 
     /// Parses one stat line, or returns nil when it is not one.
-    /// The command name may itself contain spaces and parentheses; it runs to the last `)`.
     public static func parse(_ line: String) -> ProcStat? {
-        guard let open = line.firstIndex(of: "("), let close = line.lastIndex(of: ")"), open < close,
-              let pid = Int32(line[..<open].trimmingCharacters(in: .whitespaces))
+        parse(bytes: Array(line.utf8))
+    }
+
+    /// Parses the bytes of `/proc/<pid>/stat`. The command name, which any process may set to any
+    /// bytes (spaces, parentheses, bytes that are not UTF-8), runs from the first `(` to the
+    /// **last** `)`; the fields after it are split on single spaces. Bytes, never characters: a
+    /// combining mark in the name cannot merge with the `)` or a space and shift the fields.
+    public static func parse(bytes: [UInt8]) -> ProcStat? {
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")),
+              open < close, close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: " "),
+              let pid = Int32(decimal: bytes[..<open].dropLast(while: { $0 == UInt8(ascii: " ") }))
         else { return nil }
-        let comm = String(line[line.index(after: open)..<close])
-        let rest = line[line.index(after: close)...].split(separator: " ")
-        // rest[0] is field 3 (state); starttime is field 22.
-        guard rest.count >= 20, let state = rest[0].first,
-              let ppid = Int32(rest[1]), let pgrp = Int32(rest[2]), let start = UInt64(rest[19])
+        let comm = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        var rest = bytes[(close + 2)...]
+        if rest.last == UInt8(ascii: "\n") { rest = rest.dropLast() }
+        let fields = rest.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        // fields[0] is field 3 (state); starttime is field 22.
+        guard fields.count >= 20, fields[0].count == 1, let stateByte = fields[0].first, stateByte < 0x80,
+              let ppid = Int32(decimal: fields[1]), let pgrp = Int32(decimal: fields[2]), let start = UInt64(decimal: fields[19])
         else { return nil }
-        return ProcStat(pid: pid, comm: comm, state: state, parentPID: ppid, processGroup: pgrp, startTicks: start)
+        return ProcStat(pid: pid, comm: comm, state: Character(Unicode.Scalar(stateByte)), parentPID: ppid,
+                        processGroup: pgrp, startTicks: start)
     }
 
     /// Converts the start ticks to a wall-clock date, given the boot time (`btime` in /proc/stat)
@@ -55,5 +66,36 @@ public struct ProcStat: Equatable, Sendable {
         guard comm.utf8.count >= 15, let first = arguments.first else { return ProcessName.normalized(comm) }
         let full = ProcessName.normalized(first)
         return full.hasPrefix(comm) ? full : ProcessName.normalized(comm)
+    }
+}
+
+private extension ArraySlice where Element == UInt8 {
+    func dropLast(while predicate: (UInt8) -> Bool) -> ArraySlice<UInt8> {
+        var slice = self
+        while let last = slice.last, predicate(last) { slice = slice.dropLast() }
+        return slice
+    }
+}
+
+private extension FixedWidthInteger {
+    /// A decimal number written in ASCII bytes (an optional leading `-`), or nil.
+    init?(decimal bytes: ArraySlice<UInt8>) {
+        var digits = bytes
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: Self = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Self(byte - 0x30))
+            guard !o1, !o2 else { return nil }
+            value = sum
+        }
+        if negative {
+            guard Self.isSigned else { return nil }
+            value = 0 - value
+        }
+        self = value
     }
 }

@@ -39,16 +39,28 @@ private func record(pid: Int32, named names: [String]?) -> ProcessRecord? {
 
 /// The parsed `/proc/<pid>/stat` of one process, or nil when it is gone.
 public func linuxStat(pid: Int32) -> ProcStat? {
-    readBytes("/proc/\(pid)/stat").flatMap { ProcStat.parse(String(decoding: $0, as: UTF8.self)) }
+    readBytes("/proc/\(pid)/stat").flatMap { ProcStat.parse(bytes: $0) }
 }
 
-/// The PIDs of the living (non-zombie) members of a process group.
-public func linuxLivingMembers(ofGroup group: Int32) -> [Int32] {
+/// Every process's `/proc/<pid>/stat` (zombies included), in PID order.
+public func linuxProcessTable() -> [ProcStat] {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-    return entries.compactMap { Int32($0) }.filter { pid in
-        guard let stat = linuxStat(pid: pid) else { return false }
-        return stat.processGroup == group && stat.state != "Z"
-    }
+    return entries.compactMap { Int32($0) }.sorted().compactMap(linuxStat(pid:))
+}
+
+/// Whether the environment a process was started with holds `entry` (`NAME=value`) exactly.
+/// False when it cannot be read (another user's process).
+public func linuxEnvironment(of pid: Int32, contains entry: String) -> Bool {
+    guard let bytes = readBytes("/proc/\(pid)/environ") else { return false }
+    let wanted = Array(entry.utf8)
+    return bytes.split(separator: 0).contains { $0.elementsEqual(wanted) }
+}
+
+/// Clock ticks since boot now, on the clock `/proc/<pid>/stat`'s start time uses.
+public func linuxTicksSinceBoot() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_BOOTTIME, &now)
+    return UInt64(now.tv_sec) * UInt64(ticksPerSecond) + UInt64(now.tv_nsec) * UInt64(ticksPerSecond) / 1_000_000_000
 }
 
 private func readBytes(_ path: String) -> [UInt8]? {

@@ -16,7 +16,12 @@ usage: fake-invoker [knobs]
   --exit-after S        exit 0 S seconds after READY (default: run until stopped)
   --grandchildren A,B   start children named A, B (e.g. pwsh,LVCompare,LabVIEW) that sleep forever
   --pid-file PATH       write own PID then the children's PIDs, one per line
-  --ignore-term         ignore SIGTERM (so only a kill stops it)
+  --ignore-term         ignore SIGTERM (so only a kill stops it); also the children started by
+                        --grandchildren and --escape
+  --escape A,B          start processes named A, B that leave the tree as daemons do: each is
+                        started by an intermediate that calls setsid() and exits (a double fork),
+                        so they are in another session and process group, orphaned; their PIDs are
+                        appended to the --pid-file
   --noise N             print N lines of chatter on stdout and stderr before READY
   --serve-queue DIR     after READY, answer the seed's file-queue Ping: DIR/requests/<id>.json -> DIR/responses/<id>.json
   --serve-after S       start answering only S seconds after READY (the seed's bug #87)
@@ -32,7 +37,7 @@ var index = 1
 let arguments = CommandLine.arguments
 while index < arguments.count {
     let name = arguments[index]
-    if ["--hang", "--ignore-term", "--sleep", "--queue-error"].contains(name) {
+    if ["--hang", "--ignore-term", "--sleep", "--queue-error", "--setsid"].contains(name) {
         flags.insert(name)
     } else if name.hasPrefix("--"), index + 1 < arguments.count {
         options[name] = arguments[index + 1]
@@ -57,7 +62,7 @@ func ownExecutable() -> String {
 }
 
 /// Starts a copy of this program under another image name (a symlink named `name`), sleeping forever.
-func spawnNamed(_ name: String) -> pid_t {
+func spawnNamed(_ name: String, ignoringTerm: Bool) -> pid_t {
     let folder = NSTemporaryDirectory() + "fake-invoker-names-\(getuid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let link = folder + "/" + name
@@ -66,7 +71,7 @@ func spawnNamed(_ name: String) -> pid_t {
         try? FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: ownExecutable())
     }
     var pid: pid_t = 0
-    let argv = [strdup(link), strdup("--sleep"), nil]
+    let argv = [strdup(link), strdup("--sleep")] + (ignoringTerm ? [strdup("--ignore-term")] : []) + [nil]
     defer { argv.forEach { free($0) } }
     let result = posix_spawn(&pid, link, nil, nil, argv, environ)
     guard result == 0 else {
@@ -94,6 +99,12 @@ func listen(port: UInt16) -> Int32 {
     return fd
 }
 
+func appendLine(_ line: String, to path: String) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    _ = (line + "\n").withCString { write(fd, $0, strlen($0)) }
+    close(fd)
+}
+
 func stamp(to path: String?) {
     guard let path else { return }
     var now = timespec()
@@ -105,7 +116,15 @@ func stamp(to path: String?) {
     close(fd)
 }
 
+if flags.contains("--ignore-term") { signal(SIGTERM, SIG_IGN) }
 if flags.contains("--sleep") { sleepForever() }
+/// The intermediate of a double fork: a new session, one named child, then gone.
+if let name = options["--daemonize"] {
+    if flags.contains("--setsid") { setsid() }
+    let child = spawnNamed(name, ignoringTerm: flags.contains("--ignore-term"))
+    if let path = options["--pid-file"] { appendLine("\(child)", to: path) }
+    exit(0)
+}
 if let path = options["--compare-exec"] {
     let me = ownExecutable()
     let exec: [String: Any] = [
@@ -115,14 +134,23 @@ if let path = options["--compare-exec"] {
     ]
     try? JSONSerialization.data(withJSONObject: exec, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
 }
-if flags.contains("--ignore-term") { signal(SIGTERM, SIG_IGN) }
 
 var pids = [getpid()]
 for name in (options["--grandchildren"] ?? "").split(separator: ",") {
-    pids.append(spawnNamed(String(name)))
+    pids.append(spawnNamed(String(name), ignoringTerm: flags.contains("--ignore-term")))
 }
 if let path = options["--pid-file"] {
     try? pids.map(String.init).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+}
+for name in (options["--escape"] ?? "").split(separator: ",") {
+    var intermediate: pid_t = 0
+    var argv = [ownExecutable(), "--daemonize", String(name), "--setsid"] + (flags.contains("--ignore-term") ? ["--ignore-term"] : [])
+    if let path = options["--pid-file"] { argv += ["--pid-file", path] }
+    let cArgs = argv.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) } }
+    guard posix_spawn(&intermediate, ownExecutable(), nil, nil, cArgs, environ) == 0 else { exit(4) }
+    var status: Int32 = 0
+    waitpid(intermediate, &status, 0)
 }
 for number in 0..<(Int(options["--noise"] ?? "0") ?? 0) {
     say("fake-invoker: chatter \(number)")

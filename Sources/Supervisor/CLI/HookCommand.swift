@@ -96,7 +96,7 @@ enum HookCommand {
         let leftBehind = snapshot.processes.filter { process in ["LVCompare", "LabVIEW"].contains { ProcessName.matches(process.name, $0) } }
         for process in leftBehind {
             let text = "left running after the job: \(process.name) (PID \(process.pid), started \(process.startTime))"
-            Console.out(environment["GITHUB_ACTIONS"] == "true" ? "::warning::\(text)" : "warning: \(text)")
+            Console.out(environment["GITHUB_ACTIONS"] == "true" ? WorkflowCommand.line("warning", text) : "warning: \(LogText.escaped(text))")
         }
         let removed = cleanStaleSessions(under: stateDir + "/hooks", keepDays: try OptionParser.seconds(values, "--keep-days") ?? 7,
                                          current: config.resultsDir)

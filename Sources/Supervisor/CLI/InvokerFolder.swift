@@ -15,7 +15,7 @@ struct InvokerFolder {
                      mirror: @escaping (String) -> Void) throws(UsageError) -> InvokerFolder {
         let path = resultsDir + "/_invoker"
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try FileSystem.makeDirectories(path)
             return InvokerFolder(path: path,
                                  bootLog: BootLog(file: try AppendFile(path: path + "/boot.log", rotation: rotation), mirror: mirror),
                                  invokerLog: try AppendFile(path: path + "/invoker.log", rotation: rotation),
@@ -56,12 +56,13 @@ enum OutputDestinations {
         append(text, to: path, what: "step summary")
     }
 
-    /// Appends `text` to a file other programs read (`GITHUB_ENV`, the summary), warning on stderr when it cannot.
+    /// Appends `text` to a file the runner gave us (`GITHUB_OUTPUT`, `GITHUB_ENV`, the summary); a
+    /// failure is reported (`WriteFailures`) and makes the command's exit code non-zero.
     static func append(_ text: String, to path: String, what: String) {
         do {
-            try AppendFile(path: path).append(text)
+            try AppendFile(path: path, followLinks: true).append(text)
         } catch {
-            Console.err("warning: cannot write the \(what) file \(path): \(error.localizedDescription)")
+            WriteFailures.report(path, "cannot open the \(what) file: \(error.message)")
         }
     }
 

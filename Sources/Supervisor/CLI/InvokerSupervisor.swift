@@ -4,6 +4,7 @@ import Foundation
 @main
 enum InvokerSupervisor {
     static func main() {
+        becomeSubreaper()
         exit(run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
     }
 
@@ -33,7 +34,8 @@ enum InvokerSupervisor {
                     Console.out(HelpText.main)
                     return ExitCode.success
                 }
-                return try subcommand(rest, environment)
+                let code = try subcommand(rest, environment)
+                return code == ExitCode.success && WriteFailures.any ? ExitCode.outputsFailed : code
             }
         } catch let refusal as SessionRefusal {
             Console.err("Error: \(refusal)")

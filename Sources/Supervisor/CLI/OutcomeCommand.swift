@@ -20,7 +20,7 @@ enum OutcomeCommand {
         let expectation: CompareOutcome.Expectation = session?.state == .notReady ? .invokerNotReady : SummaryBuilder.expectation(session) ?? .expected
         let outcome = SummaryBuilder.outcome(under: search, expectation: expectation) ?? .missing(expectation)
         do {
-            try FileManager.default.createDirectory(atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileSystem.makeDirectories((out as NSString).deletingLastPathComponent)
             try AtomicFile.write(Data((outcome.json(at: Date()).pretty() + "\n").utf8), to: out)
         } catch {
             throw UsageError.cannotWrite(path: out, reason: error.localizedDescription)

@@ -13,7 +13,7 @@ enum ProvenanceCommand {
         let provenance = Provenance(environment: environment, payload: .load(environment), now: Date())
         let path = options.resultsDir + "/provenance.json"
         do {
-            try FileManager.default.createDirectory(atPath: options.resultsDir, withIntermediateDirectories: true)
+            try FileSystem.makeDirectories(options.resultsDir)
             try AtomicFile.write(Data((provenance.json.pretty() + "\n").utf8), to: path)
         } catch {
             throw UsageError.cannotWrite(path: path, reason: error.localizedDescription)

@@ -8,22 +8,24 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
     case outOfRange(key: String, value: String, allowed: String)
     case invalidValue(key: String, problem: String, fix: String)
 
+    /// One line: every value that came from the user or the file is escaped (`LogText`).
     public var description: String {
+        let e = LogText.escaped
         switch self {
         case .unreadable(let file, let reason):
-            return "cannot read config file '\(file)' (\(reason)); pass an existing JSON file with --config."
+            return "cannot read config file '\(e(file))' (\(e(reason))); pass an existing JSON file with --config."
         case .invalidJSON(let file, let detail):
-            return "config file '\(file)' is not valid JSON (\(detail)); fix the syntax."
+            return "config file '\(e(file))' is not valid JSON (\(e(detail))); fix the syntax."
         case .missingKey(let key):
-            return "config key '\(key)' is missing; add it."
+            return "config key '\(e(key))' is missing; add it."
         case .unknownKey(let key, let allowed):
-            return "config key '\(key)' is not known; remove it or use one of: \(allowed.joined(separator: ", "))."
+            return "config key '\(e(key))' is not known; remove it or use one of: \(e(allowed.joined(separator: ", ")))."
         case .wrongType(let key, let expected, let got):
-            return "config key '\(key)' must be \(expected), not \(got); change its value."
+            return "config key '\(e(key))' must be \(expected), not \(e(got)); change its value."
         case .outOfRange(let key, let value, let allowed):
-            return "'\(key)' is \(value); it must be \(allowed)."
+            return "'\(e(key))' is \(e(value)); it must be \(allowed)."
         case .invalidValue(let key, let problem, let fix):
-            return "'\(key)' \(problem); \(fix)."
+            return "'\(e(key))' \(e(problem)); \(fix)."
         }
     }
 }

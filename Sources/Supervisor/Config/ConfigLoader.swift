@@ -251,7 +251,14 @@ public enum ConfigLoader {
         case "file":
             let path = try reader.string("file")
             guard !path.isEmpty else { throw .invalidValue(key: reader.key("file"), problem: "is empty", fix: "give the READY file's path") }
-            return .file(absolute(path, against: base))
+            let file = absolute(path, against: base)
+            let kind = FileKind.of(file)
+            // A stale READY file is removed before each attempt: only ever a regular file.
+            guard kind == .missing || kind == .regular else {
+                throw .invalidValue(key: reader.key("file"), problem: "names \(kind.description) (\(file)), which the supervisor will not remove or read as READY",
+                                    fix: "name a file the invoker writes, e.g. \"tests/results/_invoker/ready.json\"")
+            }
+            return .file(file)
         case "line":
             let pattern = try reader.string("line")
             guard !pattern.isEmpty, (try? Regex(pattern)) != nil else {

@@ -1,27 +1,38 @@
 import Foundation
 
-/// Watches one attempt's READY signal and reports it once: a file appearing (a `.json` file must
-/// also parse, so a half-written one does not count), a stdout line matching the pattern (offered
-/// by the pipe reader, or read from the invoker's log file when the invoker outlives the supervisor),
-/// or a TCP port accepting a connection.
+/// Watches one attempt's READY signal and reports it once: a regular file appearing that is not
+/// older than the spawn (a `.json` file must also parse, so a half-written one does not count; a
+/// directory or a link never counts), a stdout line matching the pattern (offered by the pipe
+/// reader, or read in bounded pieces from the invoker's log file when the invoker outlives the
+/// supervisor), or a TCP port accepting a connection — when the port already accepted before the
+/// spawn (a leftover process), only after it has been seen closed.
 final class ReadyProbe: @unchecked Sendable {
     /// How often the file is looked for.
     static let filePollInterval: TimeInterval = 0.002
     /// How often the port is tried.
     static let tcpPollInterval: TimeInterval = 0.02
+    /// The most read from the invoker's log at once (memory stays bounded whatever it prints).
+    static let tailChunkBytes = 65_536
 
     private let signal: ReadySignal
     private let tail: (path: String, offset: UInt64)?
     private let pattern: Regex<AnyRegexOutput>?
     private let onReady: @Sendable () -> Void
+    private let notBefore: Double
+    private let portOpenBeforeSpawn: Bool
     private let lock = NSLock()
     private var finished = false
 
     /// `tail`: in line mode, read the lines from this file starting at this byte offset
-    /// (instead of having them offered).
-    init(signal: ReadySignal, tail: (path: String, offset: UInt64)? = nil, onReady: @escaping @Sendable () -> Void) {
+    /// (instead of having them offered). `notBefore`: the spawn's wall-clock time (seconds since
+    /// 1970); an older READY file is not this attempt's. `portOpenBeforeSpawn`: the port accepted
+    /// before this attempt's invoker existed.
+    init(signal: ReadySignal, tail: (path: String, offset: UInt64)? = nil, notBefore: Double = 0, portOpenBeforeSpawn: Bool = false,
+         onReady: @escaping @Sendable () -> Void) {
         self.signal = signal
         self.tail = tail
+        self.notBefore = notBefore
+        self.portOpenBeforeSpawn = portOpenBeforeSpawn
         self.onReady = onReady
         if case .line(let text) = signal { pattern = try? Regex(text) } else { pattern = nil }
     }
@@ -43,7 +54,7 @@ final class ReadyProbe: @unchecked Sendable {
                 try? handle.seek(toOffset: tail.offset)
                 var splitter = LineSplitter()
                 while !isFinished {
-                    if let data = try? handle.readToEnd(), !data.isEmpty {
+                    if let data = try? handle.read(upToCount: Self.tailChunkBytes), !data.isEmpty {
                         splitter.feed(Array(data)).forEach(offer(line:))
                     } else {
                         Thread.sleep(forTimeInterval: Self.filePollInterval)
@@ -51,9 +62,15 @@ final class ReadyProbe: @unchecked Sendable {
                 }
             }
         case .file(let path):
-            poll(every: Self.filePollInterval) { Self.fileSignalsReady(path) }
+            let notBefore = self.notBefore
+            poll(every: Self.filePollInterval) { Self.fileSignalsReady(path, notBefore: notBefore) }
         case .tcp(let host, let port):
-            poll(every: Self.tcpPollInterval) { tcpAccepts(host: host, port: port, timeoutMilliseconds: 200) }
+            let seenClosed = Locked(!portOpenBeforeSpawn)
+            poll(every: Self.tcpPollInterval) {
+                let accepts = tcpAccepts(host: host, port: port, timeoutMilliseconds: 200)
+                if !accepts { seenClosed.withLock { $0 = true } }
+                return accepts && seenClosed.current
+            }
         }
     }
 
@@ -64,9 +81,10 @@ final class ReadyProbe: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Whether the READY file is there and, for a `.json` file, complete.
-    static func fileSignalsReady(_ path: String) -> Bool {
-        guard FileManager.default.fileExists(atPath: path) else { return false }
+    /// Whether the READY file is there as a regular file, not older than `notBefore` (with 50 ms for
+    /// the file system's coarse clock) and, for a `.json` file, complete.
+    static func fileSignalsReady(_ path: String, notBefore: Double) -> Bool {
+        guard let modified = FileKind.modificationTime(path), modified >= notBefore - 0.05 else { return false }
         guard path.lowercased().hasSuffix(".json") else { return true }
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return false }
         return (try? JSONSerialization.jsonObject(with: data)) != nil

@@ -93,7 +93,7 @@ final class RunExecutor: @unchecked Sendable {
             Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
             groupOpen = true
         }
-        bootLog.write("supervisor start version=\(Version.current) pid=\(ProcessInfo.processInfo.processIdentifier) config=\(config.configFile) attempts=\(config.attempts) delay=\(Seconds.format(config.delaySeconds)) to=\(Seconds.format(config.timeoutSeconds)) ready=\(config.ready.via)")
+        bootLog.write("supervisor start version=\(Version.current) pid=\(ProcessInfo.processInfo.processIdentifier) config=\(config.configFile) attempts=\(config.attempts) delay=\(Seconds.format(config.delaySeconds)) to=\(Seconds.format(config.timeoutSeconds)) ready=\(config.ready.via) containment=\(containmentMechanism)")
         if let escalation = record.escalation { bootLog.write(escalation) }
         queue.post(.start)
         while true {
@@ -216,8 +216,7 @@ final class RunExecutor: @unchecked Sendable {
             let children = [step, handshakeChild.take(), invoker].compactMap { $0 }
             let grace = config.stopGraceSeconds
             background { [self] in
-                for child in children {
-                    let report = child.stopTree(grace: grace)
+                for (child, report) in ParallelStop.stop(children, grace: grace) {
                     bootLog.write("stopped pid=\(child.pid) \(describe(report))")
                 }
                 queue.post(.cancelDone)
@@ -229,15 +228,32 @@ final class RunExecutor: @unchecked Sendable {
     }
 
     private func spawnInvoker(attempt: Int) throws(LifecycleError) -> LifecycleAction {
-        if case .file(let path) = config.ready, FileManager.default.fileExists(atPath: path) {
-            try? FileManager.default.removeItem(atPath: path)
-            bootLog.write("attempt#\(attempt) removed stale ready file \(path)")
+        var portOpenBeforeSpawn = false
+        switch config.ready {
+        case .file(let path):
+            do {
+                switch try FileKind.removeRegularFile(path) {
+                case .missing: break
+                case .regular: bootLog.write("attempt#\(attempt) removed stale ready file \(path)")
+                case let other: bootLog.write("attempt#\(attempt) ready file path is \(other.description), not removed; it never counts as READY path=\(path)")
+                }
+            } catch {
+                bootLog.write("attempt#\(attempt) stale ready file not removed: \(error.message); READY counts only from a file written after the spawn")
+            }
+        case .tcp(let host, let port):
+            if tcpAccepts(host: host, port: port, timeoutMilliseconds: 200) {
+                portOpenBeforeSpawn = true
+                bootLog.write("attempt#\(attempt) ready port \(host):\(port) already accepts before the spawn (a leftover process?); READY counts only after it has closed")
+            }
+        case .line:
+            break
         }
         // An invoker that must outlive the supervisor writes straight to invoker.log (a pipe would
         // break when the supervisor exits); its READY line is then read back from that file.
         let detached = mode == .sessionStart || (mode == .run && config.keepInvoker)
         let logSize = (try? FileManager.default.attributesOfItem(atPath: invokerLog.path)[.size] as? UInt64) ?? 0
-        let probe = ReadyProbe(signal: config.ready, tail: detached ? (invokerLog.path, logSize) : nil) { [queue] in
+        let probe = ReadyProbe(signal: config.ready, tail: detached ? (invokerLog.path, logSize) : nil,
+                               notBefore: Date().timeIntervalSince1970, portOpenBeforeSpawn: portOpenBeforeSpawn) { [queue] in
             queue.post(.readySignalled(attempt: attempt))
         }
         self.probe = probe
@@ -299,9 +315,8 @@ final class RunExecutor: @unchecked Sendable {
         invoker = nil
         let grace = config.stopGraceSeconds
         background { [self] in
-            for child in children {
-                let report = child.stopTree(grace: grace)
-                if report.signalled > 0 { bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(describe(report))") }
+            for (child, report) in ParallelStop.stop(children, grace: grace) where report.signalled > 0 {
+                bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(describe(report))")
             }
             queue.post(.attemptStopped(attempt: attempt))
         }
@@ -363,7 +378,7 @@ final class RunExecutor: @unchecked Sendable {
         if let path = destinations.summary, !(record.sessionMode && record.readyAttempt != nil) {
             let text = record.sessionMode ? RunSummary.bootBlock(record)
                                           : SummaryBuilder.forRun(record, config: config, environment: environment)
-            appendOrWarn(text, to: path, what: "step summary")
+            OutputDestinations.append(text, to: path, what: "step summary")
         }
         return code
     }
@@ -390,16 +405,8 @@ final class RunExecutor: @unchecked Sendable {
         let elapsed = elapsedMilliseconds()
         bootElapsedMilliseconds = elapsed
         guard let path = destinations.githubOutput else { return }
-        appendOrWarn(GitHubOutputs(ready: ready, reason: reason, attempts: attempts, elapsedMilliseconds: elapsed).text,
+        OutputDestinations.append(GitHubOutputs(ready: ready, reason: reason, attempts: attempts, elapsedMilliseconds: elapsed).text,
                      to: path, what: "GITHUB_OUTPUT")
-    }
-
-    private func appendOrWarn(_ text: String, to path: String, what: String) {
-        do {
-            try AppendFile(path: path).append(text)
-        } catch {
-            Console.err("warning: cannot write the \(what) file \(path): \(error.localizedDescription)")
-        }
     }
 
     private func closeGroup() {
@@ -410,9 +417,7 @@ final class RunExecutor: @unchecked Sendable {
     }
 
     private func stopEverything() {
-        for child in [step, handshakeChild.take(), invoker].compactMap({ $0 }) {
-            _ = child.stopTree(grace: config.stopGraceSeconds)
-        }
+        _ = ParallelStop.stop([step, handshakeChild.take(), invoker].compactMap { $0 }, grace: config.stopGraceSeconds)
     }
 
     private func describe(_ report: TreeStopReport) -> String {

@@ -1,11 +1,25 @@
-/// The cancellation requests the supervisor honours (a runner cancel sends these).
+/// The cancellation requests the supervisor honours (a runner cancel sends these; a closed
+/// terminal or session sends SIGHUP, on Windows a console close, logoff or shutdown event).
 public enum CancelSignal: Equatable, Sendable {
     case interrupt
     case terminate
+    case hangup
 
-    /// `SIGINT` or `SIGTERM`, as written in boot.log.
-    public var name: String { self == .interrupt ? "SIGINT" : "SIGTERM" }
+    /// `SIGINT`, `SIGTERM` or `SIGHUP`, as written in boot.log.
+    public var name: String {
+        switch self {
+        case .interrupt: "SIGINT"
+        case .terminate: "SIGTERM"
+        case .hangup: "SIGHUP"
+        }
+    }
 
-    /// 130 for SIGINT, 143 for SIGTERM: the shell convention the runner understands.
-    public var exitCode: Int32 { self == .interrupt ? 130 : 143 }
+    /// 128 + the signal number (130, 143, 129): the shell convention the runner understands.
+    public var exitCode: Int32 {
+        switch self {
+        case .interrupt: 130
+        case .terminate: 143
+        case .hangup: 129
+        }
+    }
 }

@@ -28,6 +28,9 @@ public enum ExitCode {
     public static let refused: Int32 = 65
     /// The supervisor itself went wrong (a bug); boot.log has an `internal error` line.
     public static let internalError: Int32 = 70
+    /// The run itself ended well, but a file users read (boot.log, the summary, `GITHUB_OUTPUT`, …)
+    /// could not be written in full; stderr names it.
+    public static let outputsFailed: Int32 = 74
 
     /// The exit code for a run that ended this way.
     public static func of(_ outcome: Outcome, onNotReady: NotReadyPolicy) -> Int32 {

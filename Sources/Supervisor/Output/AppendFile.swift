@@ -1,8 +1,9 @@
 import Foundation
 
 /// A file that other programs read while it grows (boot.log, GITHUB_OUTPUT, the step summary), or
-/// write to as well (invoker.log): each `append` is one `write` in append mode, so a reader never
-/// sees half an entry of ours and another writer's lines are never overwritten.
+/// write to as well (invoker.log): each `append` is one append-mode write, so a reader never sees
+/// half an entry of ours and another writer's lines are never overwritten. A failed write is
+/// reported (`WriteFailures`), never dropped silently.
 /// With a rotation, a file about to pass `maxBytes` is renamed to `.1` (`.1` to `.2`, …, keeping
 /// `keep` old files) and started afresh, so a long-lived daemon cannot fill the disk.
 final class AppendFile: @unchecked Sendable {
@@ -14,17 +15,20 @@ final class AppendFile: @unchecked Sendable {
 
     let path: String
     private let rotation: Rotation?
-    private var handle: FileHandle
+    private let followLinks: Bool
+    private var file: PlatformFile?
     private let lock = NSLock()
 
-    /// Opens (creating) `path` for appending; throws when it cannot be opened.
-    init(path: String, rotation: Rotation? = nil) throws {
+    /// Opens (creating) `path` for appending; throws when it cannot be opened. `followLinks`: the
+    /// runner's own files may be links; files in the supervisor's folders may not.
+    init(path: String, rotation: Rotation? = nil, followLinks: Bool = false) throws(PlatformError) {
         self.path = path
         self.rotation = rotation
-        handle = try openForAppending(path)
+        self.followLinks = followLinks
+        file = try FileSystem.openForAppending(path, followLinks: followLinks)
     }
 
-    deinit { try? handle.close() }
+    deinit { if let file { FileSystem.closeFile(file) } }
 
     /// Appends `text` at the end of the file in one write.
     func append(_ text: String) {
@@ -35,26 +39,39 @@ final class AppendFile: @unchecked Sendable {
     func append(bytes: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
-        let end = (try? handle.seekToEnd()) ?? 0
-        if let rotation, end > 0, Int(end) + bytes.count > rotation.maxBytes {
+        // The size is read each time: the invoker appends to the same file through its own handle.
+        if let rotation, case let size = Self.currentSize(path), size > 0, size + bytes.count > rotation.maxBytes {
             rotate(rotation)
-            _ = try? handle.seekToEnd()
         }
-        try? handle.write(contentsOf: Data(bytes))
+        guard let file else { return }
+        do {
+            try FileSystem.writeAll(file, bytes, path: path)
+        } catch {
+            WriteFailures.report(path, error.message)
+        }
+    }
+
+    private static func currentSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
     }
 
     private func rotate(_ rotation: Rotation) {
-        try? handle.close()
+        if let file { FileSystem.closeFile(file) }
+        file = nil
         let files = FileManager.default
-        try? files.removeItem(atPath: "\(path).\(rotation.keep)")
-        for index in stride(from: rotation.keep - 1, through: 1, by: -1) where files.fileExists(atPath: "\(path).\(index)") {
+        try? FileKind.removeRegularFile("\(path).\(rotation.keep)")
+        for index in stride(from: rotation.keep - 1, through: 1, by: -1) where FileKind.of("\(path).\(index)") == .regular {
             try? files.moveItem(atPath: "\(path).\(index)", toPath: "\(path).\(index + 1)")
         }
         if rotation.keep > 0 {
             try? files.moveItem(atPath: path, toPath: "\(path).1")
         } else {
-            try? files.removeItem(atPath: path)
+            try? FileKind.removeRegularFile(path)
         }
-        if let reopened = try? openForAppending(path) { handle = reopened }
+        do {
+            file = try FileSystem.openForAppending(path, followLinks: followLinks)
+        } catch {
+            WriteFailures.report(path, error.message)
+        }
     }
 }

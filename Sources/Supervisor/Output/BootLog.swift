@@ -23,9 +23,11 @@ final class BootLog: @unchecked Sendable {
         mirror(line)
     }
 
-    /// One formatted line (without its newline).
+    /// One formatted line (without its newline). Control characters in `text` (which carries
+    /// invoker output, handshake errors and config values) are escaped, so no value can end the
+    /// line or forge another.
     static func line(_ text: String, at date: Date) -> String {
-        "[\(Timestamp.iso8601(date))] \(text)"
+        "[\(Timestamp.iso8601(date))] \(LogText.escaped(text))"
     }
 
     /// A command as shown in boot.log: arguments joined by spaces, those with spaces or quotes in double quotes.

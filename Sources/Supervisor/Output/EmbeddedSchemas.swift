@@ -75,7 +75,7 @@ enum EmbeddedSchemas {
         "startTime": {"type": "string", "format": "date-time"},
         "tree": {
           "type": "object", "required": ["leader"], "additionalProperties": false,
-          "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}}
+          "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}, "mark": {"type": "string"}, "notBeforeTicks": {"type": "integer", "minimum": 0}}
         }
       }
     },
@@ -214,7 +214,7 @@ enum EmbeddedSchemas {
         "startTime": {"type": "string", "format": "date-time"},
         "tree": {
           "type": "object", "required": ["leader"], "additionalProperties": false,
-          "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}}
+          "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}, "mark": {"type": "string"}, "notBeforeTicks": {"type": "integer", "minimum": 0}}
         }
       }
     },

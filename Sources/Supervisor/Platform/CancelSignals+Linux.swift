@@ -2,7 +2,7 @@
 import Dispatch
 import Glibc
 
-/// Routes SIGINT and SIGTERM to a handler instead of ending the process, and ignores SIGPIPE
+/// Routes SIGINT, SIGTERM and SIGHUP to a handler instead of ending the process, and ignores SIGPIPE
 /// (children get default dispositions back when they are spawned).
 enum CancelSignals {
     private nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
@@ -10,7 +10,7 @@ enum CancelSignals {
     /// Installs the handler; call once, before spawning anything.
     static func install(_ handler: @escaping @Sendable (CancelSignal) -> Void) {
         signal(SIGPIPE, SIG_IGN)
-        for (number, kind) in [(SIGINT, CancelSignal.interrupt), (SIGTERM, CancelSignal.terminate)] {
+        for (number, kind) in [(SIGINT, CancelSignal.interrupt), (SIGTERM, CancelSignal.terminate), (SIGHUP, CancelSignal.hangup)] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { handler(kind) }

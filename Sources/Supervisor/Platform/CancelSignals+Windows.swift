@@ -1,8 +1,8 @@
 #if os(Windows)
 import WinSDK
 
-/// Routes console control events to a handler: CTRL_C as SIGINT; CTRL_BREAK, close, logoff and
-/// shutdown as SIGTERM (the runner cancels a step with these).
+/// Routes console control events to a handler: CTRL_C as SIGINT, CTRL_BREAK as SIGTERM (the
+/// runner cancels a step with these); console close, logoff and shutdown as SIGHUP.
 enum CancelSignals {
     private nonisolated(unsafe) static var handler: (@Sendable (CancelSignal) -> Void)?
 
@@ -11,7 +11,11 @@ enum CancelSignals {
         Self.handler = handler
         SetConsoleCtrlHandler({ event in
             guard let handler = CancelSignals.handler else { return false }
-            handler(event == DWORD(CTRL_C_EVENT) ? .interrupt : .terminate)
+            switch event {
+            case DWORD(CTRL_C_EVENT): handler(.interrupt)
+            case DWORD(CTRL_BREAK_EVENT): handler(.terminate)
+            default: handler(.hangup)
+            }
             return true
         }, true)
     }

@@ -9,11 +9,14 @@ final class ChildProcess: @unchecked Sendable {
     let pid: Int32
     /// Read end of the stdout pipe, when stdout was `.pipe`.
     let stdoutPipe: Int32?
+    /// The child's tree: its group, descendants and mark (see `TreeMembers`).
+    let tree: ProcessTreeID
     private let exitLatch = ExitLatch()
 
-    private init(pid: Int32, stdoutPipe: Int32?) {
+    private init(pid: Int32, stdoutPipe: Int32?, tree: ProcessTreeID) {
         self.pid = pid
         self.stdoutPipe = stdoutPipe
+        self.tree = tree
     }
 
     // MARK: - Spawn
@@ -71,13 +74,20 @@ final class ChildProcess: @unchecked Sendable {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, request.executable, &actions, &attributes, argv, envp)
+        let notBefore = linuxTicksSinceBoot() &- 1
+        // Registered under the same lock the orphan reaper holds, so it never reaps this child.
+        let result = spawnedChildren.withLock { registry in
+            let result = posix_spawn(&pid, request.executable, &actions, &attributes, argv, envp)
+            if result == 0 { registry.insert(pid) }
+            return result
+        }
         if pipeFDs[1] >= 0 { close(pipeFDs[1]) }
         guard result == 0 else {
             if pipeFDs[0] >= 0 { close(pipeFDs[0]) }
             throw PlatformError(message: "\(request.executable): \(String(cString: strerror(result)))")
         }
-        let child = ChildProcess(pid: pid, stdoutPipe: pipeFDs[0] >= 0 ? pipeFDs[0] : nil)
+        let tree = ProcessTreeID(leader: pid, jobName: nil, mark: request.mark, notBeforeTicks: notBefore)
+        let child = ChildProcess(pid: pid, stdoutPipe: pipeFDs[0] >= 0 ? pipeFDs[0] : nil, tree: tree)
         Thread.detachNewThread { child.reap() }
         return child
     }
@@ -93,6 +103,7 @@ final class ChildProcess: @unchecked Sendable {
     private func reap() {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        spawnedChildren.withLock { _ = $0.remove(pid) }
         let exit: ProcessExit = (status & 0x7f) == 0
             ? .exited(code: (status >> 8) & 0xff)
             : .signalled(signal: status & 0x7f)
@@ -109,10 +120,7 @@ final class ChildProcess: @unchecked Sendable {
 
     // MARK: - Tree stop
 
-    /// The child's process group, addressable from other processes.
-    var tree: ProcessTreeID { ProcessTreeID(leader: pid, jobName: nil) }
-
-    /// Stops the child's whole process group (see `stopProcessTree`).
+    /// Stops the child's whole tree (see `stopProcessTree`).
     func stopTree(grace: Double) -> TreeStopReport {
         stopProcessTree(tree, grace: grace)
     }
@@ -133,36 +141,95 @@ final class ChildProcess: @unchecked Sendable {
     }
 }
 
-/// Stops a whole process group: SIGTERM, up to `grace` seconds, then SIGKILL.
-/// Returns when no member is alive (or 5 s after the kill).
+/// Stops a whole tree (`TreeMembers`: group, descendants, marked processes): SIGTERM to every
+/// member, up to `grace` seconds, then SIGKILL, repeated over fresh looks at the process table
+/// until no member is left (at most `TeardownPolicy.killWait` seconds). Each signal goes to one
+/// PID whose start time was just checked, never to a group id that may have been reused.
+/// Orphans that this process adopted as subreaper are reaped on the way.
 func stopProcessTree(_ tree: ProcessTreeID, grace: Double) -> TreeStopReport {
-    let group = tree.leader
-    let alive = linuxLivingMembers(ofGroup: group)
-    guard !alive.isEmpty else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
-    kill(-group, SIGTERM)
-    if waitUntilGroupGone(group, seconds: grace) {
-        return TreeStopReport(signalled: alive.count, killed: false, survivors: [])
+    var members = currentMembers(of: tree)
+    guard !members.isEmpty else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
+    let signalled = members.count
+    signal(members, SIGTERM)
+    let graceEnd = Date(timeIntervalSinceNow: grace)
+    var nextLook = Date()
+    while Date() < graceEnd {
+        members = members.filter(isAlive)
+        if Date() >= nextLook {
+            // New members (forked during the grace period) get the same SIGTERM.
+            let fresh = currentMembers(of: tree).filter { member in !members.contains { $0.pid == member.pid } }
+            signal(fresh, SIGTERM)
+            members += fresh
+            nextLook = Date(timeIntervalSinceNow: 0.1)
+            if members.isEmpty { break }
+        }
+        usleep(10_000)
     }
-    kill(-group, SIGKILL)
-    _ = waitUntilGroupGone(group, seconds: 5)
-    return TreeStopReport(signalled: alive.count, killed: true, survivors: linuxLivingMembers(ofGroup: group))
+    reapAdoptedOrphans()
+    members = currentMembers(of: tree)
+    guard !members.isEmpty else { return TreeStopReport(signalled: signalled, killed: false, survivors: []) }
+    let killEnd = Date(timeIntervalSinceNow: TeardownPolicy.killWait)
+    repeat {
+        signal(members, SIGKILL)
+        usleep(5_000)
+        reapAdoptedOrphans()
+        members = currentMembers(of: tree)
+    } while !members.isEmpty && Date() < killEnd
+    return TreeStopReport(signalled: signalled, killed: true, survivors: members.map(\.pid))
 }
 
 /// The PIDs still alive in the tree.
 func livingMembers(of tree: ProcessTreeID) -> [Int32] {
-    linuxLivingMembers(ofGroup: tree.leader)
+    currentMembers(of: tree).map(\.pid)
 }
 
-private func waitUntilGroupGone(_ group: Int32, seconds: Double) -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
-    repeat {
-        if linuxLivingMembers(ofGroup: group).isEmpty { return true }
-        usleep(20_000)
-    } while Date() < deadline
-    return linuxLivingMembers(ofGroup: group).isEmpty
+/// Makes this process the reaper of orphaned descendants (`PR_SET_CHILD_SUBREAPER`), so a
+/// grandchild whose parent exits stays below the supervisor instead of moving to PID 1.
+func becomeSubreaper() {
+    _ = prctl?(36, 1, 0, 0, 0)  // PR_SET_CHILD_SUBREAPER
+}
+
+/// The containment this platform uses, as boot.log names it.
+let containmentMechanism = "subreaper+descendants+mark"
+
+private func currentMembers(of tree: ProcessTreeID) -> [ProcStat] {
+    let mark = tree.mark.map { TreeMembers.markVariable + "=" + $0 }
+    return TreeMembers.select(from: linuxProcessTable(), tree: tree, excluding: getpid()) { pid in
+        mark.map { linuxEnvironment(of: pid, contains: $0) } ?? false
+    }
+}
+
+private func isAlive(_ member: ProcStat) -> Bool {
+    guard let now = linuxStat(pid: member.pid) else { return false }
+    return now.state != "Z" && now.startTicks == member.startTicks
+}
+
+private func signal(_ members: [ProcStat], _ number: Int32) {
+    for member in members where isAlive(member) { kill(member.pid, number) }
+}
+
+/// The PIDs this process spawned and has not reaped yet (their reaper threads own them).
+private let spawnedChildren = Locked<Set<Int32>>([])
+
+/// Reaps exited processes that became this process's children as orphans (subreaper).
+func reapAdoptedOrphans() {
+    let me = getpid()
+    let zombies = linuxProcessTable().filter { $0.parentPID == me && $0.state == "Z" }
+    spawnedChildren.withLock { ours in
+        for process in zombies where !ours.contains(process.pid) {
+            var status: Int32 = 0
+            _ = waitpid(process.pid, &status, WNOHANG)
+        }
+    }
 }
 
 private func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// glibc's `prctl`, which Swift's Glibc module does not import (it is variadic).
+private let prctl: (@convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32).self)
+}()
 
 /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not export.
 private let addChdirAction: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {

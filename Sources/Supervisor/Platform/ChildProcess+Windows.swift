@@ -11,13 +11,15 @@ final class ChildProcess: @unchecked Sendable {
     private let process: HANDLE
     private let job: HANDLE?
     private let jobName: String?
+    private let mark: String?
     private let exitLatch = ExitLatch()
 
-    private init(pid: Int32, process: HANDLE, job: HANDLE?, jobName: String?, stdoutPipe: HANDLE?) {
+    private init(pid: Int32, process: HANDLE, job: HANDLE?, jobName: String?, mark: String?, stdoutPipe: HANDLE?) {
         self.pid = pid
         self.process = process
         self.job = job
         self.jobName = jobName
+        self.mark = mark
         self.stdoutPipe = stdoutPipe
     }
 
@@ -82,7 +84,7 @@ final class ChildProcess: @unchecked Sendable {
             ResumeThread(info.hThread)
         }
         let child = ChildProcess(pid: Int32(bitPattern: info.dwProcessId), process: processHandle, job: job,
-                                 jobName: jobName, stdoutPipe: handles.takeParentReadEnd())
+                                 jobName: jobName, mark: request.mark, stdoutPipe: handles.takeParentReadEnd())
         Thread.detachNewThread { child.reap() }
         return child
     }
@@ -138,7 +140,7 @@ final class ChildProcess: @unchecked Sendable {
     // MARK: - Tree stop
 
     /// The child's job, addressable from other processes when it has a name.
-    var tree: ProcessTreeID { ProcessTreeID(leader: pid, jobName: jobName) }
+    var tree: ProcessTreeID { ProcessTreeID(leader: pid, jobName: jobName, mark: mark) }
 
     /// Stops the child's whole job: CTRL_BREAK to its process group, up to `grace` seconds,
     /// then TerminateJobObject. Returns when the job is empty (or 5 s after the kill).
@@ -167,6 +169,16 @@ final class ChildProcess: @unchecked Sendable {
 }
 
 // MARK: - Trees
+
+/// Nothing to do on Windows: a Job Object holds every descendant (no breakaway is allowed), and a
+/// job nests inside the runner's own job.
+func becomeSubreaper() {}
+
+/// Nothing to do on Windows: there are no zombies to reap.
+func reapAdoptedOrphans() {}
+
+/// The containment this platform uses, as boot.log names it.
+let containmentMechanism = "job-object"
 
 /// Stops a tree recorded by another supervisor process: its named job, or the leader alone.
 func stopProcessTree(_ tree: ProcessTreeID, grace: Double) -> TreeStopReport {
@@ -200,7 +212,7 @@ private func stopJob(_ job: HANDLE, leader: Int32, grace: Double) -> TreeStopRep
         return TreeStopReport(signalled: alive, killed: false, survivors: [])
     }
     TerminateJobObject(job, 1)
-    _ = waitUntil(seconds: 5) { activeProcesses(in: job) == 0 }
+    _ = waitUntil(seconds: TeardownPolicy.killWait) { activeProcesses(in: job) == 0 }
     return TreeStopReport(signalled: alive, killed: true, survivors: activeProcesses(in: job) > 0 ? [leader] : [])
 }
 
@@ -210,7 +222,7 @@ private func stopWithoutJob(process: HANDLE, leader: Int32, grace: Double) -> Tr
         return TreeStopReport(signalled: 1, killed: false, survivors: [])
     }
     TerminateProcess(process, 1)
-    let gone = WaitForSingleObject(process, 5000) == WAIT_OBJECT_0
+    let gone = WaitForSingleObject(process, DWORD(TeardownPolicy.killWait * 1000)) == WAIT_OBJECT_0
     return TreeStopReport(signalled: 1, killed: true, survivors: gone ? [] : [leader])
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a child's stdout or stderr goes.
 enum OutputTarget: Equatable, Sendable {
     /// The supervisor's own stream (the job log).
@@ -19,6 +21,8 @@ struct SpawnRequest: Equatable, Sendable {
     var stdout: OutputTarget
     var stderr: OutputTarget
     var domain: StopDomain
+    /// The tree's mark, also set in `environment` (nil for a detached child).
+    var mark: String?
 }
 
 /// How a child's process tree relates to the supervisor.
@@ -34,9 +38,10 @@ enum StopDomain: Equatable, Sendable {
 }
 
 /// Why a platform operation (start a child, lock or replace a file) failed, with the OS's words.
-struct PlatformError: Error, Equatable, CustomStringConvertible {
+struct PlatformError: Error, Equatable, CustomStringConvertible, LocalizedError {
     let message: String
     var description: String { message }
+    var errorDescription: String? { message }
 }
 
 /// A child's stoppable process tree, as recorded in a session so that another supervisor process
@@ -46,6 +51,10 @@ struct ProcessTreeID: Codable, Equatable, Sendable {
     var leader: Int32
     /// The Job Object's name (Windows, when the tree outlives the supervisor).
     var jobName: String?
+    /// The value of `INVOKER_SUPERVISOR_TREE` in every member's environment (`TreeMembers`).
+    var mark: String?
+    /// Linux: clock ticks since boot just before the spawn; no member started earlier.
+    var notBeforeTicks: UInt64?
 }
 
 /// How a tree stop went.

@@ -26,7 +26,7 @@ struct DaemonStatus: Codable, Equatable {
     func save(stateDir: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
+        try FileSystem.makeDirectories(stateDir)
         try AtomicFile.write(encoder.encode(self), to: Self.path(stateDir: stateDir))
     }
 }

@@ -52,7 +52,7 @@ struct EscalationStore {
     @discardableResult
     func update(_ change: (inout EscalationHistory) -> Void) throws -> EscalationHistory {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileSystem.makeDirectories(folder)
         let lock = try FileLock(path: path + ".lock")
         defer { lock.release() }
         var history = EscalationHistory(repository: repository, branch: branch)

@@ -12,7 +12,7 @@ struct SessionStore {
     /// Runs `body` with the session (nil when there is none) while holding the lock; whatever
     /// `body` leaves in it is saved (nil: nothing is written).
     func update<T>(_ body: (inout SessionFile?) throws -> T) throws -> T {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileSystem.makeDirectories(folder)
         let lock = try FileLock(path: lockPath)
         defer { lock.release() }
         var session = try load()
