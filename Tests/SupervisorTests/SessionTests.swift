@@ -162,7 +162,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(scratch.read("ended.txt"), "ended\n", "the invoker ended its own loop")
         XCTAssertTrue(scratch.bootLines.contains("stop hook deleted \(scratch.file("sentinel"))"), scratch.bootLog)
         let pid = try XCTUnwrap((try session(scratch)["invoker"] as? [String: Any])?["pid"] as? Int)
-        XCTAssertTrue(scratch.bootLines.contains("invoker stopped pid=\(pid) processes=0 killed=no"), "nothing left to signal: \(scratch.bootLog)")
+        XCTAssertTrue(scratch.bootLines.contains("invoker stopped pid=\(pid) processes=0 signal=SIGTERM killed=no"), "nothing left to signal: \(scratch.bootLog)")
     }
 }
 #endif

@@ -24,6 +24,9 @@ enum InvokerSupervisor {
             case "-h", "--help", "help":
                 Console.out(HelpText.main)
                 return ExitCode.success
+            case "__watchdog":
+                // Internal: the watchdog process a supervisor starts for itself (Watchdog+Linux.swift).
+                return Watchdog.serve(grace: Double(arguments.dropFirst(2).first ?? "") ?? 5)
             case "--version":
                 Console.out("invoker-supervisor \(Version.current)")
                 return ExitCode.success

@@ -23,6 +23,10 @@ enum StartCommand {
         try folder.store.update { session in
             var lifecycle = try SessionStore.observedLifecycle(&session)
             _ = try lifecycle.start()
+            if let leftover = session?.invoker, !livingMembers(of: leftover.tree).isEmpty {
+                let report = stopProcessTree(leftover.tree, grace: config.stopGraceSeconds)
+                folder.bootLog.write("leftover invoker of an earlier session stopped pid=\(leftover.pid) \(report.logFields)")
+            }
             let now = Timestamp.iso8601(Date())
             var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
                                      owner: owner, settings: .init(attempts: config.attempts, delaySeconds: config.delaySeconds,
@@ -35,6 +39,15 @@ enum StartCommand {
         let executor = RunExecutor(config: config, mode: .sessionStart, escalation: escalation?.note, destinations: destinations,
                                    environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                    snapshots: folder.snapshots)
+        executor.onInvokerSpawned = { child in
+            guard let started = ProcessProbe.record(pid: child.pid)?.startTime else { return }
+            let invoker = SessionFile.Invoker(pid: child.pid, startTime: Timestamp.iso8601(started), tree: child.tree)
+            do {
+                try folder.store.update { session in session?.invoker = invoker }
+            } catch {
+                folder.bootLog.write("session.json not updated with the invoker: \(error)")
+            }
+        }
         let cancelAtDeadline = DispatchWorkItem {
             folder.bootLog.write("deadline of \(Seconds.format(deadline ?? 0)) s reached; cancelling the boot")
             executor.requestCancel(.terminate)

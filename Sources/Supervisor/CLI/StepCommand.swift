@@ -21,7 +21,13 @@ enum StepCommand {
         let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
         let startedAt = Timestamp.iso8601(Date())
 
-        let decision = try folder.store.update { session in try SessionStore.observedLifecycle(&session).step() }
+        // The decision, and the step recorded as started before its command runs: a `step` that is
+        // killed leaves a record, and its command carries the session's tree mark, so `stop` ends it.
+        let (decision, mark) = try folder.store.update { session in
+            let decision = try SessionStore.observedLifecycle(&session).step()
+            if decision == .runStep { session?.steps.append(SessionFile.Step(name: name, startedAt: startedAt)) }
+            return (decision, session?.invoker?.tree.mark)
+        }
         if case .skipStep(let reason) = decision {
             folder.bootLog.write("step \(name) skipped reason=\(reason)")
             Console.out("skipped: \(reason)")
@@ -35,12 +41,12 @@ enum StepCommand {
         let started = MonotonicClock.now()
         let exit: ProcessExit
         do {
-            let child = try Launcher(environment: environment).spawn(spec, stdout: .inherit, stderr: .inherit, domain: .tree)
+            let child = try Launcher(environment: environment).spawn(spec, stdout: .inherit, stderr: .inherit, domain: .tree, mark: mark)
             folder.bootLog.write("step \(name) start pid=\(child.pid) cmd=\(BootLog.quote(command))")
             let bootLog = folder.bootLog
             exit = CancellableWait.wait(for: child, grace: options.config?.stopGraceSeconds ?? 5) { signal, report in
                 bootLog.write("cancelled signal=\(signal.name)")
-                bootLog.write("step \(name) stopped pid=\(child.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+                bootLog.write("step \(name) stopped pid=\(child.pid) \(report.logFields)")
             }
         } catch {
             folder.bootLog.write("step \(name) start")
@@ -55,9 +61,14 @@ enum StepCommand {
         return exit.shellCode
     }
 
+    /// Saves `step`, replacing its started-only record when there is one.
     private static func record(_ step: SessionFile.Step, phases: [String], in folder: InvokerFolder) throws {
         try folder.store.update { session in
-            session?.steps.append(step)
+            if let index = session?.steps.lastIndex(where: { $0.name == step.name && $0.startedAt == step.startedAt }) {
+                session?.steps[index] = step
+            } else {
+                session?.steps.append(step)
+            }
             session?.snapshots += phases
         }
     }

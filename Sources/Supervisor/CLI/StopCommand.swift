@@ -30,8 +30,7 @@ enum StopCommand {
                     waitForTree(invoker.tree, seconds: grace)
                 }
                 let report = stopProcessTree(invoker.tree, grace: grace)
-                folder.bootLog.write("invoker stopped pid=\(invoker.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")"
-                                     + (report.survivors.isEmpty ? "" : " survivors=\(report.survivors.map(String.init).joined(separator: ","))"))
+                folder.bootLog.write("invoker stopped pid=\(invoker.pid) \(report.logFields)")
             } else {
                 folder.bootLog.write("invoker already gone" + (current.invoker.map { " pid=\($0.pid)" } ?? ""))
             }

@@ -134,7 +134,7 @@ final class DaemonRunner: @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 if let leftover = old ?? boot.cancelAndWait() {
                     let report = leftover.stopTree(grace: config.stopGraceSeconds)
-                    folder.bootLog.write("invoker stopped pid=\(leftover.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+                    folder.bootLog.write("invoker stopped pid=\(leftover.pid) \(report.logFields)")
                 }
                 queue.post(.stopDone)
             }
@@ -214,7 +214,7 @@ final class DaemonRunner: @unchecked Sendable {
         guard let recorded = DaemonStatus.load(stateDir: stateDir)?.invoker else { return }
         if SessionStore.isAlive(pid: recorded.pid, startTime: recorded.startTime) {
             let report = stopProcessTree(recorded.tree, grace: config.stopGraceSeconds)
-            folder.bootLog.write("stale invoker from a previous daemon stopped pid=\(recorded.pid) processes=\(report.signalled) killed=\(report.killed ? "yes" : "no")")
+            folder.bootLog.write("stale invoker from a previous daemon stopped pid=\(recorded.pid) \(report.logFields)")
         } else if ProcessProbe.record(pid: recorded.pid) != nil {
             folder.bootLog.write("recorded invoker pid=\(recorded.pid) is another process now (start time differs); left alone")
         }

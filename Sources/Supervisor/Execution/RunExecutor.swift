@@ -39,6 +39,9 @@ final class RunExecutor: @unchecked Sendable {
     /// Set when the boot phase is decided (READY, not READY, or cancelled before READY).
     private var bootElapsedMilliseconds: Int?
     private var groupOpen = false
+    /// Called on the driver's thread with each invoker just spawned (`start` records it in
+    /// session.json before READY is awaited, so a later `stop` or `start` can stop a leftover).
+    var onInvokerSpawned: ((ChildProcess) -> Void)?
 
     /// What a finished run leaves behind for its caller (`start` saves it in the session).
     struct Report {
@@ -206,7 +209,7 @@ final class RunExecutor: @unchecked Sendable {
             background { [self] in
                 if let invoker {
                     let report = invoker.stopTree(grace: grace)
-                    bootLog.write("invoker stopped pid=\(invoker.pid) \(describe(report))")
+                    bootLog.write("invoker stopped pid=\(invoker.pid) \(report.logFields)")
                 }
                 queue.post(.invokerStopped)
             }
@@ -217,7 +220,7 @@ final class RunExecutor: @unchecked Sendable {
             let grace = config.stopGraceSeconds
             background { [self] in
                 for (child, report) in ParallelStop.stop(children, grace: grace) {
-                    bootLog.write("stopped pid=\(child.pid) \(describe(report))")
+                    bootLog.write("stopped pid=\(child.pid) \(report.logFields)")
                 }
                 queue.post(.cancelDone)
             }
@@ -267,6 +270,8 @@ final class RunExecutor: @unchecked Sendable {
         }
         invoker = child
         bootLog.write("attempt#\(attempt) spawn pid=\(child.pid) cmd=\(BootLog.quote(config.invoker.arguments))")
+        Watchdog.watch(child.tree, grace: config.stopGraceSeconds)
+        onInvokerSpawned?(child)
         if !detached {
             let invokerLog = self.invokerLog
             Thread.detachNewThread {
@@ -292,6 +297,7 @@ final class RunExecutor: @unchecked Sendable {
         let grace = config.stopGraceSeconds
         background { [self] in
             let result = HandshakeRunner.check(spec, launcher: launcher, logFolder: folder, grace: grace) { child in
+                Watchdog.watch(child.tree, grace: grace)
                 self.handshakeChild.set(child)
             }
             queue.post(.handshakeDone(attempt: attempt, succeeded: result.passed, detail: result.detail))
@@ -316,7 +322,7 @@ final class RunExecutor: @unchecked Sendable {
         let grace = config.stopGraceSeconds
         background { [self] in
             for (child, report) in ParallelStop.stop(children, grace: grace) where report.signalled > 0 {
-                bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(describe(report))")
+                bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(report.logFields)")
             }
             queue.post(.attemptStopped(attempt: attempt))
         }
@@ -339,6 +345,7 @@ final class RunExecutor: @unchecked Sendable {
         stepStarted = MonotonicClock.now()
         do {
             let child = try launcher.spawn(spec.command, stdout: .inherit, stderr: .inherit, domain: .tree)
+            Watchdog.watch(child.tree, grace: config.stopGraceSeconds)
             step = child
             bootLog.write("step \(spec.name) start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
             let started = stepStarted
@@ -391,6 +398,9 @@ final class RunExecutor: @unchecked Sendable {
         var kept: SessionFile.Invoker?
         if let invoker, machine.invokerRunning, let started = ProcessProbe.record(pid: invoker.pid)?.startTime {
             kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
+            // A session's or a keepInvoker run's invoker outlives this process by design; the
+            // daemon's stays watched until the daemon stops it.
+            if mode != .daemonBoot { Watchdog.release(invoker.tree) }
         }
         return Report(exitCode: code, record: record, invoker: kept, child: kept == nil ? nil : invoker, elapsedMilliseconds: bootElapsedMilliseconds ?? elapsedMilliseconds(),
                       attempts: machine.attempt)
@@ -418,12 +428,6 @@ final class RunExecutor: @unchecked Sendable {
 
     private func stopEverything() {
         _ = ParallelStop.stop([step, handshakeChild.take(), invoker].compactMap { $0 }, grace: config.stopGraceSeconds)
-    }
-
-    private func describe(_ report: TreeStopReport) -> String {
-        var text = "processes=\(report.signalled) signal=SIGTERM" + (report.killed ? " killed=yes" : " killed=no")
-        if !report.survivors.isEmpty { text += " survivors=\(report.survivors.map(String.init).joined(separator: ","))" }
-        return text
     }
 
     /// Posts `event` after `seconds`. The timers are cancelled when the run finishes, so a finished

@@ -77,6 +77,8 @@ enum RunSummary {
         for step in session.steps {
             if let skipped = step.skipped {
                 lines.append("- Step `\(step.name)`: skipped (\(skipped))")
+            } else if step.exitCode == nil {
+                lines.append("- Step `\(step.name)`: did not finish (started \(step.startedAt); its `step` process ended without recording an exit, and `stop` stopped what it left running)")
             } else {
                 lines.append(stepLine(step.name, exitCode: step.exitCode, seconds: Double(step.durationMs ?? 0) / 1000, note: nil))
             }

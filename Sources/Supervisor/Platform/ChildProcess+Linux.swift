@@ -120,9 +120,10 @@ final class ChildProcess: @unchecked Sendable {
 
     // MARK: - Tree stop
 
-    /// Stops the child's whole tree (see `stopProcessTree`).
+    /// Stops the child's whole tree (see `stopProcessTree`); the watchdog then forgets it.
     func stopTree(grace: Double) -> TreeStopReport {
-        stopProcessTree(tree, grace: grace)
+        defer { Watchdog.release(tree) }
+        return stopProcessTree(tree, grace: grace)
     }
 
     // MARK: - Output

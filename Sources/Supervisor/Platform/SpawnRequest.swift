@@ -65,4 +65,11 @@ struct TreeStopReport: Equatable, Sendable {
     var killed: Bool
     /// PIDs still alive after the kill (should be empty).
     var survivors: [Int32]
+
+    /// `processes=K signal=SIGTERM killed=yes|no[ survivors=P,…]`, as every tree-stop line in
+    /// boot.log ends.
+    var logFields: String {
+        "processes=\(signalled) signal=SIGTERM killed=\(killed ? "yes" : "no")"
+            + (survivors.isEmpty ? "" : " survivors=\(survivors.map(String.init).joined(separator: ","))")
+    }
 }
