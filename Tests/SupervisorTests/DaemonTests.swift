@@ -47,6 +47,23 @@ final class DaemonTests: XCTestCase {
         XCTAssertEqual(try SupervisorProcess.run(["validate", "state/daemon-status.json", "--schema", "daemon-status"], in: scratch).code, 0)
     }
 
+    func testOneDaemonPerStateFolderEvenWithACorruptedStatusFile() throws {
+        let scratch = try Scratch()
+        try daemonConfig(scratch, knobs: ["--ready-line", "READY", "--pid-file", "pids.txt"])
+        XCTAssertEqual(try SupervisorProcess.run(["status", "--daemon", "--config", "config.json"], in: scratch).code, 3, "none runs yet")
+        let first = try SupervisorProcess(["daemon", "--config", "config.json"], in: scratch)
+        XCTAssertTrue(scratch.waitFor("ready observed", in: log), scratch.read(log))
+        XCTAssertEqual(try SupervisorProcess.run(["status", "--daemon", "--config", "config.json"], in: scratch).code, 0)
+        try "{ not json".write(toFile: scratch.file("state/daemon-status.json"), atomically: true, encoding: .utf8)
+        let (second, run) = try SupervisorProcess.run(["daemon", "--config", "config.json"], in: scratch)
+        XCTAssertEqual(second, 65, run.stdout)
+        XCTAssertTrue(run.stderr.contains("holds daemon.lock"), run.stderr)
+        XCTAssertEqual(scratch.pids().filter(isAlive).count, 1, "one invoker tree, not two")
+        XCTAssertEqual(stop(first), 0)
+        XCTAssertEqual(try SupervisorProcess.run(["status", "--daemon", "--config", "config.json"], in: scratch).code, 3, "stopped")
+        XCTAssertTrue(allGone(scratch.pids()))
+    }
+
     func testAHungInvokerIsKilledAndRestarted() throws {
         let scratch = try Scratch()
         try daemonConfig(scratch, knobs: ["--ready-line", "READY", "--serve-queue", "queue", "--serve-for", "1", "--pid-file", "pids.txt"],

@@ -16,10 +16,13 @@ enum DaemonCommand {
         guard let path = values["--config"] else { throw UsageError.missingOption(option: "--config", subcommand: "daemon") }
         var config = try ConfigLoader.load(path: path)
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
-        if let running = DaemonStatus.load(stateDir: stateDir), running.state != "stopped",
-           SessionStore.isAlive(pid: running.daemon.pid, startTime: running.daemon.startTime) {
-            throw DaemonRefusal.alreadyRunning(pid: running.daemon.pid, stateDir: stateDir)
+        // One daemon per state folder: the lock is held for the daemon's whole life (and released
+        // by the system if it dies), whatever the status file says.
+        try FileSystem.makeDirectories(stateDir)
+        guard let lock = try FileLock(path: stateDir + "/daemon.lock", wait: false) else {
+            throw DaemonRefusal.alreadyRunning(pid: DaemonStatus.load(stateDir: stateDir)?.daemon.pid, stateDir: stateDir)
         }
+        defer { lock.release() }
         // The daemon's files live in its state folder, rotated by size.
         config.resultsDir = stateDir + "/daemon"
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir,
@@ -38,13 +41,14 @@ enum DaemonCommand {
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         guard let status = DaemonStatus.load(stateDir: stateDir) else {
             Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(stateDir)")
-            return ExitCode.success
+            return ExitCode.daemonNotRunning
         }
         let daemonAlive = SessionStore.isAlive(pid: status.daemon.pid, startTime: status.daemon.startTime)
         let invokerAlive = status.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
+        let code = daemonAlive && status.state != "stopped" ? ExitCode.success : ExitCode.daemonNotRunning
         if json {
             Console.out(StatusCommand.jsonLine(status, adding: [("daemonAlive", daemonAlive), ("invokerAlive", invokerAlive)]))
-            return ExitCode.success
+            return code
         }
         var lines: [String] = []
         if daemonAlive || status.state == "stopped" {
@@ -59,18 +63,18 @@ enum DaemonCommand {
                      + (status.lastError.map { ", last error: \($0)" } ?? ""))
         if let next = status.nextRetryAt { lines.append("next retry: \(next)") }
         lines.forEach(Console.out)
-        return ExitCode.success
+        return code
     }
 }
 
 /// A second daemon on the same state folder.
 enum DaemonRefusal: Error, Equatable, CustomStringConvertible {
-    case alreadyRunning(pid: Int32, stateDir: String)
+    case alreadyRunning(pid: Int32?, stateDir: String)
 
     var description: String {
         switch self {
         case .alreadyRunning(let pid, let stateDir):
-            return "a daemon already runs with state folder \(stateDir) (PID \(pid)); stop it first or use another --state-dir."
+            return "a daemon already runs with state folder \(stateDir) (it holds daemon.lock\(pid.map { ", PID \($0)" } ?? "")); stop it first or use another --state-dir."
         }
     }
 }

@@ -79,6 +79,8 @@ enum HelpText {
       64   bad usage or config (one 'Error:' line on stderr; nothing written)
       65   refused: out of order for the session's state (one 'Error:' line naming the state)
       70   internal error (see boot.log)
+      74   a file users read could not be written in full (stderr names it)
+      129  cancelled by SIGHUP
       130  cancelled by SIGINT
       143  cancelled by SIGTERM
     """

@@ -23,6 +23,8 @@ public enum ExitCode {
     public static let success: Int32 = 0
     public static let stepFailed: Int32 = 1
     public static let notReady: Int32 = 3
+    /// `status --daemon`: no daemon runs on that state folder (absent, stopped, or gone).
+    public static let daemonNotRunning: Int32 = 3
     public static let usage: Int32 = 64
     /// Refused: the subcommand is out of order for the session's state.
     public static let refused: Int32 = 65
