@@ -33,6 +33,28 @@ final class EscalationIntegrationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.file("state/escalation/local/feature_x.json")))
     }
 
+    func testEscalationTroubleIsAWarningAndTheBootGoesOn() throws {
+        let scratch = try Scratch()
+        let escalation: [String: Any] = ["after": 2, "attemptsStep": 1, "delayFactor": 2, "timeoutFactor": 1.5]
+        try "a file where a folder should be".write(toFile: scratch.file("blocked"), atomically: true, encoding: .utf8)
+        try scratch.writeConfig(Fake.config(["--ready-line", "READY"], ready: ["line": "^READY$"],
+                                            extra: ["escalation": escalation, "stateDir": "blocked/state"]))
+        let (code, run) = try SupervisorProcess.run(["run", "--config", "config.json", "--summary", "summary.md"], in: scratch)
+        XCTAssertEqual(code, 0, run.stderr)
+        XCTAssertTrue(scratch.bootLines.contains { $0.hasPrefix("escalation unavailable: ") && $0.hasSuffix("; base settings used") }, scratch.bootLog)
+        XCTAssertTrue(scratch.read("summary.md").contains("- escalation unavailable: "), scratch.read("summary.md"))
+        XCTAssertTrue(run.stderr.hasPrefix("warning: escalation history "), run.stderr)
+
+        try scratch.writeConfig(Fake.config(["--ready-line", "READY"], ready: ["line": "^READY$"],
+                                            extra: ["escalation": escalation, "stateDir": "state"]))
+        let long = "feature/" + String(repeating: "very-long-branch-name-", count: 15)
+        let (longCode, longRun) = try SupervisorProcess.run(["run", "--config", "config.json", "--branch", long], in: scratch)
+        XCTAssertEqual(longCode, 0, longRun.stderr)
+        XCTAssertEqual(scratch.bootLines.filter { $0.hasPrefix("escalation unavailable") }.count, 1, "only the first run's: \(scratch.bootLog)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.file("state/escalation/local"))
+        XCTAssertTrue(names.contains { $0.hasSuffix(".json") && $0.utf8.count < 100 }, "\(names)")
+    }
+
     func testFiftyConcurrentWritersLoseNothingAndTheFileAlwaysParses() throws {
         let scratch = try Scratch()
         let path = scratch.file("state/escalation/local/main.json")

@@ -28,8 +28,8 @@ enum BootOptions {
 
     /// The escalation step for this boot (nil when the config has no `escalation`), applied to `config`.
     static func escalation(_ values: [String: String], _ config: inout SupervisorConfig,
-                           environment: [String: String]) throws -> EscalationStep? {
-        try EscalationStep.prepare(&config, branch: values["--branch"],
+                           environment: [String: String]) -> EscalationStep? {
+        EscalationStep.prepare(&config, branch: values["--branch"],
                                    stateDir: StateFolder.resolve(values, config: config, environment: environment),
                                    environment: environment)
     }

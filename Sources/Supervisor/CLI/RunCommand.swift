@@ -3,7 +3,7 @@ enum RunCommand {
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try BootOptions.parser("run").parse(arguments)
         var config = try BootOptions.config(values, subcommand: "run")
-        let escalation = try BootOptions.escalation(values, &config, environment: environment)
+        let escalation = BootOptions.escalation(values, &config, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         let report = RunExecutor(config: config, escalation: escalation?.note,
                                  destinations: OutputDestinations.runDestinations(values, environment),

@@ -7,7 +7,7 @@ enum StartCommand {
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try BootOptions.parser("start").parse(arguments)
         var config = try BootOptions.config(values, subcommand: "start")
-        let escalation = try BootOptions.escalation(values, &config, environment: environment)
+        let escalation = BootOptions.escalation(values, &config, environment: environment)
         return try open(config: config, escalation: escalation, destinations: OutputDestinations.runDestinations(values, environment),
                         environment: environment).exitCode
     }

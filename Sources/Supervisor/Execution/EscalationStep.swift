@@ -7,21 +7,33 @@ struct EscalationStep {
     let level: Int
     let consecutiveTimeouts: Int
     let settings: BootSettings
+    /// Why the history could not be used (an unwritable state folder, …): escalation is optional,
+    /// so the boot goes on with the base settings and says so.
+    let problem: String?
 
     /// Reads the history and escalates `config`'s boot settings when the level is above 0;
-    /// nil when escalation is not configured.
+    /// nil when escalation is not configured. Never fails: trouble with the history is a warning.
     static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String,
-                        environment: [String: String]) throws -> EscalationStep? {
+                        environment: [String: String]) -> EscalationStep? {
         guard let policy = config.escalation else { return nil }
         let store = EscalationStore(stateDir: stateDir, branch: branch, environment: environment)
-        let history = try store.load()
+        let history: EscalationHistory
+        do {
+            history = try store.load()
+        } catch {
+            Console.err("warning: escalation history \(LogText.escaped(store.path)) unavailable (\(LogText.escaped("\(error)"))); using the base settings")
+            return EscalationStep(store: store, level: 0, consecutiveTimeouts: 0, settings: config.bootSettings, problem: "\(error)")
+        }
         let level = policy.level(consecutiveTimeouts: history.consecutiveTimeouts)
         config.bootSettings = policy.settings(base: config.bootSettings, level: level)
-        return EscalationStep(store: store, level: level, consecutiveTimeouts: history.consecutiveTimeouts, settings: config.bootSettings)
+        return EscalationStep(store: store, level: level, consecutiveTimeouts: history.consecutiveTimeouts,
+                              settings: config.bootSettings, problem: nil)
     }
 
-    /// `escalated: level 1 after 2 consecutive READY timeouts on BRANCH → attempts=4, delay=14, to=90`, when escalated.
+    /// `escalated: level 1 after 2 consecutive READY timeouts on BRANCH → attempts=4, delay=14, to=90`, when
+    /// escalated; `escalation unavailable: PROBLEM; base settings used` when the history could not be read.
     var note: String? {
+        if let problem { return "escalation unavailable: \(problem); base settings used" }
         guard level > 0 else { return nil }
         return "escalated: level \(level) after \(consecutiveTimeouts) consecutive READY timeouts on \(store.branch)"
             + " → attempts=\(settings.attempts), delay=\(Seconds.format(settings.delaySeconds)), to=\(Seconds.format(settings.timeoutSeconds))"
@@ -29,6 +41,7 @@ struct EscalationStep {
 
     /// Records how the boot ended: `ready`, or the not-READY reason code.
     func record(_ record: RunRecord) {
+        guard problem == nil else { return }
         let result: String
         switch record.outcome {
         case .notReady(let failure, _): result = failure.reasonCode
@@ -38,7 +51,7 @@ struct EscalationStep {
         do {
             try store.update { $0.record(result, at: Timestamp.iso8601(Date())) }
         } catch {
-            Console.err("warning: cannot record the READY outcome in \(store.path): \(error)")
+            Console.err("warning: cannot record the READY outcome in \(LogText.escaped(store.path)): \(LogText.escaped("\(error)"))")
         }
     }
 }

@@ -70,10 +70,19 @@ struct EscalationStore {
     }
 
     /// Letters, digits, `.`, `_` and `-` kept; anything else (such as `/` in `feature/x`) becomes `_`.
+    /// A name longer than `maxNameLength` keeps its first 64 characters and gets a hash of the whole
+    /// name, so it fits any file system's name limit and stays distinct.
     static func fileName(_ text: String) -> String {
-        let safe = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
-        return safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" : safe
+        let safe = String(text.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) ? Character($0) : "_" })
+        let name = safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" : safe
+        guard name.utf8.count > maxNameLength else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(name.prefix(64)) + "-" + String(hash, radix: 16)
     }
+
+    /// Longest file name used as it is (file systems allow 255 bytes; `.json.lock` is added).
+    static let maxNameLength = 200
 
     /// `--branch`, else `GITHUB_HEAD_REF`, else `GITHUB_REF_NAME`, else `local`.
     static func branch(_ given: String?, _ environment: [String: String]) -> String {
