@@ -147,3 +147,20 @@ final class SafeFileTests: XCTestCase {
     }
 }
 #endif
+
+#if os(Linux)
+/// Hostile invoker output: a pathological READY pattern and a huge line do not hide a later READY.
+final class HostileOutputTests: XCTestCase {
+    func testAPathologicalPatternStillSeesTheLaterReadyLineReadFromInvokerLog() throws {
+        let scratch = try Scratch()
+        var config = Fake.config([], ready: ["line": "^(a+)+$"], timeout: 60, extra: ["keepInvoker": true])
+        config["invoker"] = ["command": ["/bin/sh", "-c",
+                                         "head -c 300000 /dev/zero | tr '\\\\0' a; echo b; head -c 3000000 /dev/zero | tr '\\\\0' x; echo; echo aaaa; echo $$ > pid.txt; exec sleep 300"]]
+        try scratch.writeConfig(config)
+        let (code, run) = try SupervisorProcess.run(["run", "--config", "config.json"], in: scratch)
+        defer { killAll(scratch.pids("pid.txt")) }
+        XCTAssertEqual(code, 0, run.stderr)
+        XCTAssertTrue(scratch.bootLines.contains { $0.hasPrefix("attempt#1 ready observed") }, scratch.bootLog)
+    }
+}
+#endif

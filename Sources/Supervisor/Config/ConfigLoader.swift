@@ -261,9 +261,11 @@ public enum ConfigLoader {
             return .file(file)
         case "line":
             let pattern = try reader.string("line")
-            guard !pattern.isEmpty, (try? Regex(pattern)) != nil else {
-                throw .invalidValue(key: reader.key("line"), problem: "is not a valid regular expression (\"\(pattern)\")",
-                                    fix: "give a pattern such as \"^READY\\\\b\"")
+            do {
+                _ = try ReadyPattern(pattern)
+            } catch {
+                throw .invalidValue(key: reader.key("line"), problem: "(\"\(pattern)\") \(error.description)",
+                                    fix: "give a pattern in the supported subset (docs/configuration.md), such as \"^READY\\\\b\"")
             }
             return .line(pattern)
         default:

@@ -16,7 +16,7 @@ final class ReadyProbe: @unchecked Sendable {
 
     private let signal: ReadySignal
     private let tail: (path: String, offset: UInt64)?
-    private let pattern: Regex<AnyRegexOutput>?
+    private let pattern: ReadyPattern?
     private let onReady: @Sendable () -> Void
     private let notBefore: Double
     private let portOpenBeforeSpawn: Bool
@@ -34,12 +34,12 @@ final class ReadyProbe: @unchecked Sendable {
         self.notBefore = notBefore
         self.portOpenBeforeSpawn = portOpenBeforeSpawn
         self.onReady = onReady
-        if case .line(let text) = signal { pattern = try? Regex(text) } else { pattern = nil }
+        if case .line(let text) = signal { pattern = try? ReadyPattern(text) } else { pattern = nil }
     }
 
     /// Offers one line of the invoker's stdout (line mode only).
     func offer(line: String) {
-        guard let pattern, !isFinished, line.contains(pattern) else { return }
+        guard let pattern, !isFinished, pattern.matches(line) else { return }
         fire()
     }
 
