@@ -1,6 +1,7 @@
 #if os(Linux)
 // Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import XCTest
+@testable import Supervisor
 
 /// Bad input: exit 64, one `Error:` line naming the key and the fix, and nothing written.
 final class BadConfigTests: XCTestCase {
@@ -21,6 +22,28 @@ final class BadConfigTests: XCTestCase {
     }
 
     private let valid = #"{"invoker":{"command":["x"]},"ready":{"file":"r.json"},"resultsDir":"results"}"#
+
+    func testHostileValuesAreRefusedOnOneLine() throws {
+        try expectRejection(#"{"invoker":{"command":["x"]},"ready":{"file":"r.json"},"attempts":1,"attempts":2}"#,
+                            mentions: ["'attempts' appears twice"])
+        try expectRejection(#"{"invoker":{"command":["x"],"environment":{"A=B":"1"}},"ready":{"file":"r.json"}}"#,
+                            mentions: ["'invoker.environment.A=B'"])
+        try expectRejection(#"{"invoker":{"command":["x", "a\u0000b"]},"ready":{"file":"r.json"}}"#,
+                            mentions: ["'invoker.command[1]' contains a NUL"])
+        try expectRejection(#"{"invoker":{"command":["x"]},"ready":{"file":"r.json"},"a\nb":1}"#,
+                            mentions: [#"'a\nb' is not known"#])
+        try expectRejection(valid, arguments: ["--timeout", "0.0001"], mentions: ["'--timeout' is 0.0001; it must be between 0.001 and 86400"])
+        try expectRejection(valid, arguments: ["--results-dir", ""], mentions: ["--results-dir needs a non-empty value"])
+        try expectRejection(#"{"invoker":{"command":["x"]},"ready":{"file":"r.json"},"steps":[{"name":"a","command":["x"]},{"name":"a","command":["y"]}]}"#,
+                            mentions: ["'steps[1].name' repeats the step name"])
+    }
+
+    func testManyStepsLoadInOnePass() throws {
+        let steps = (0..<20_000).map { #"{"name":"s\#($0)","command":["x"]}"# }.joined(separator: ",")
+        let config = try ConfigLoader.parse(JSONParser.parse(Array(#"{"invoker":{"command":["x"]},"ready":{"line":"R"},"steps":[\#(steps)]}"#.utf8)),
+                                            file: "/r/c.json", overrides: ConfigOverrides(), currentDirectory: "/r")
+        XCTAssertEqual(config.steps.count, 20_000)
+    }
 
     func testMissingFile() throws {
         try expectRejection(nil, mentions: ["config.json", "no such file", "--config"])
@@ -62,7 +85,7 @@ final class BadConfigTests: XCTestCase {
     func testBadFlags() throws {
         try expectRejection(valid, arguments: ["--on-not-ready", "maybe"], mentions: ["--on-not-ready", "skip or fail"])
         try expectRejection(valid, arguments: ["--bogus"], mentions: ["'--bogus'"])
-        try expectRejection(valid, arguments: ["--delay"], mentions: ["--delay needs a value"])
+        try expectRejection(valid, arguments: ["--delay"], mentions: ["--delay needs a non-empty value"])
     }
 
     func testMissingConfigOptionAndUnknownSubcommand() throws {

@@ -4,7 +4,7 @@ import XCTest
 /// Config parsing as values: defaults, path resolution, overrides and the messages of bad input.
 final class ConfigLoaderTests: XCTestCase {
     private func parse(_ json: String, overrides: ConfigOverrides = ConfigOverrides()) throws -> SupervisorConfig {
-        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        let value = try JSONParser.parse(Array(json.utf8))
         do {
             return try ConfigLoader.parse(value, file: "/repo/ci/supervisor.json", overrides: overrides, currentDirectory: "/work")
         } catch {

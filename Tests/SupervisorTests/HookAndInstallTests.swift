@@ -81,6 +81,34 @@ final class HookAndInstallTests: XCTestCase {
         XCTAssertTrue(isAlive(invoker), "the daemon's invoker is not the job's to stop")
     }
 
+    func testAnEarlierJobsLiveSessionIsStoppedByTheNextJobStarted() throws {
+        let scratch = try Scratch()
+        try scratch.writeConfig(Fake.config(["--ready-line", "READY", "--pid-file", "pids.txt"], ready: ["line": "READY"]))
+        // Job 1 of this runner starts, and its job-completed never runs (a crash).
+        let (first, firstRun) = try hook("job-started", scratch, github(scratch, ["RUNNER_NAME": "host-1", "GITHUB_RUN_ID": "1"]))
+        XCTAssertEqual(first, 0, firstRun.stderr)
+        let firstTree = scratch.pids()
+        defer { killAll(firstTree) }
+        // Another runner's live job on the same host is left alone.
+        try scratch.writeConfig(Fake.config(["--ready-line", "READY", "--pid-file", "other.txt"], ready: ["line": "READY"]))
+        XCTAssertEqual(try hook("job-started", scratch, github(scratch, ["RUNNER_NAME": "host-2", "GITHUB_RUN_ID": "9"])).code, 0)
+        let otherTree = scratch.pids("other.txt")
+        defer { killAll(otherTree) }
+        // Job 2 of the first runner.
+        try scratch.writeConfig(Fake.config(["--ready-line", "READY", "--pid-file", "second.txt"], ready: ["line": "READY"]))
+        let (second, secondRun) = try hook("job-started", scratch, github(scratch, ["RUNNER_NAME": "host-1", "GITHUB_RUN_ID": "2"]))
+        defer { killAll(scratch.pids("second.txt")) }
+        XCTAssertEqual(second, 0, secondRun.stderr)
+        XCTAssertTrue(allGone(firstTree), "the earlier job's invoker survived")
+        XCTAssertTrue(otherTree.allSatisfy(isAlive), "another runner's invoker was stopped")
+        // The same folder given again (a fixed --results-dir): still exit 0, the live session is stopped first.
+        let fixed = github(scratch, ["RUNNER_NAME": "host-3", "INVOKER_SUPERVISOR_RESULTS_DIR": scratch.file("fixed")])
+        XCTAssertEqual(try hook("job-started", scratch, fixed).code, 0)
+        let fixedTree = scratch.pids("second.txt")
+        XCTAssertEqual(try hook("job-started", scratch, fixed).code, 0)
+        XCTAssertTrue(allGone(fixedTree.filter { !scratch.pids("second.txt").contains($0) }))
+    }
+
     func testJobStartedProceedsWithoutReadyUnlessReadyIsRequired() throws {
         let scratch = try Scratch()
         try scratch.writeConfig(Fake.config(["--hang"], ready: ["file": "ready.json"], timeout: 1))

@@ -35,7 +35,7 @@ final class OutputFormatTests: XCTestCase {
         let json = #"{"invoker":{"command":["x"]},"ready":{"file":"r"},"attempts":3,"delaySeconds":7,"timeoutSeconds":60,"steps":["#
             + steps.map { #"{"name":"\#($0)","command":["x"]}"# }.joined(separator: ",") + "]"
             + (warmup ? #","warmup":{"command":["x"]}}"# : "}")
-        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        let value = try JSONParser.parse(Array(json.utf8))
         return RunRecord(config: try ConfigLoader.parse(value, file: "/c.json", overrides: ConfigOverrides(), currentDirectory: "/"))
     }
 

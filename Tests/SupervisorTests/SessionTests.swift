@@ -164,5 +164,18 @@ final class SessionTests: XCTestCase {
         let pid = try XCTUnwrap((try session(scratch)["invoker"] as? [String: Any])?["pid"] as? Int)
         XCTAssertTrue(scratch.bootLines.contains("invoker stopped pid=\(pid) processes=0 signal=SIGTERM killed=no"), "nothing left to signal: \(scratch.bootLog)")
     }
+
+    func testAnUnusableSessionFileIsTheSameError64ForEverySubcommand() throws {
+        let scratch = try Scratch()
+        try sessionConfig(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("results/_invoker/session.json"), withIntermediateDirectories: true)
+        for command in [["step", "--name", "x", "--config", "config.json", "--", "/bin/true"], ["stop", "--config", "config.json"],
+                        ["status", "--config", "config.json"], ["warmup", "--config", "config.json"]] {
+            let (code, run) = try run(command, scratch)
+            XCTAssertEqual(code, 64, "\(command[0]): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("cannot be used (it is a directory); move it aside"), run.stderr)
+            XCTAssertFalse(run.stderr.contains("run 'invoker-supervisor \(command[0])"), run.stderr)
+        }
+    }
 }
 #endif

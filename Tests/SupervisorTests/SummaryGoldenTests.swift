@@ -15,7 +15,7 @@ final class SummaryGoldenTests: XCTestCase {
 
     private func record(_ outcome: Outcome) throws -> RunRecord {
         let json = #"{"invoker":{"command":["pwsh"]},"ready":{"file":"tests/results/_invoker/ready.json"},"warmup":{"command":["LVCompare.exe"]},"steps":[{"name":"compare","command":["pwsh"]},{"name":"report","command":["pwsh"]}]}"#
-        let config = try ConfigLoader.parse(JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), file: "/repo/supervisor.json",
+        let config = try ConfigLoader.parse(JSONParser.parse(Array(json.utf8)), file: "/repo/supervisor.json",
                                             overrides: ConfigOverrides(), currentDirectory: "/repo")
         var record = RunRecord(config: config)
         record.outcome = outcome

@@ -44,6 +44,8 @@ enum HookCommand {
             throw UsageError.badValue(option: "--deadline", value: values["--deadline"] ?? "", expected: "seconds between 0 and 3600")
         }
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
+        stopEarlierJobs(stateDir: stateDir, config: config, environment: environment, bootLog: folder.bootLog)
+        try? FileSystem.writeAtomically(Array((runnerName(environment) + "\n").utf8), to: config.resultsDir + "/" + runnerFile)
         folder.bootLog.write("hook job-started run=\(environment["GITHUB_RUN_ID"] ?? "local") job=\(environment["GITHUB_JOB"] ?? "local") deadline=\(Seconds.format(deadline))")
         var headline: String
         var ready: Bool
@@ -91,7 +93,7 @@ enum HookCommand {
         folder.bootLog.write("hook job-completed run=\(environment["GITHUB_RUN_ID"] ?? "local") job=\(environment["GITHUB_JOB"] ?? "local")")
         let snapshot = folder.snapshotter(watch: config.watch).take("post-job")
         if (try? folder.store.load()) != nil {
-            _ = try StopCommand.execute(["--results-dir", config.resultsDir], environment: environment.filter { $0.key != "GITHUB_STEP_SUMMARY" })
+            try StopCommand.stopSession(resultsDir: config.resultsDir, config: config, environment: environment, summary: nil)
         }
         let leftBehind = snapshot.processes.filter { process in ["LVCompare", "LabVIEW"].contains { ProcessName.matches(process.name, $0) } }
         for process in leftBehind {
@@ -105,13 +107,37 @@ enum HookCommand {
         return ExitCode.success
     }
 
-    /// Removes hook session folders older than `keepDays` whose session has no live invoker.
+    /// The file in a hook session folder that names the runner whose job opened it.
+    static let runnerFile = "hook-runner.txt"
+
+    private static func runnerName(_ environment: [String: String]) -> String {
+        environment["RUNNER_NAME"].flatMap { $0.isEmpty ? nil : LogText.escaped($0) } ?? "local"
+    }
+
+    /// A runner runs one job at a time, so a live session that an earlier job of this runner opened
+    /// (its job-completed hook never ran: a crash, a lost runner) is stopped before the new job
+    /// starts — in this job's folder and in the other hook folders this runner wrote.
+    private static func stopEarlierJobs(stateDir: String, config: SupervisorConfig, environment: [String: String], bootLog: BootLog) {
+        let me = runnerName(environment)
+        let hooks = stateDir + "/hooks"
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: hooks)) ?? []).map { hooks + "/" + $0 }
+            .filter { FileKind.of($0) == .directory && (try? String(contentsOfFile: $0 + "/" + runnerFile, encoding: .utf8)) == me + "\n" }
+        for folder in Set([config.resultsDir] + others).sorted() {
+            guard let session = try? SessionStore(folder: folder + "/_invoker").load(), session.stoppedAt == nil,
+                  let invoker = session.invoker, !livingMembers(of: invoker.tree).isEmpty else { continue }
+            bootLog.write("hook job-started stops the session of an earlier job in \(folder)")
+            _ = try? StopCommand.stopSession(resultsDir: folder, config: config, environment: environment, summary: nil)
+        }
+    }
+
+    /// Removes hook session folders older than `keepDays` whose session has no live invoker — only
+    /// folders this hook made (a real folder holding a session.json), never anything else there.
     private static func cleanStaleSessions(under folder: String, keepDays: Double, current: String) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
         var removed = 0
         for name in names {
             let path = folder + "/" + name
-            guard path != current,
+            guard path != current, FileKind.of(path) == .directory, FileKind.of(path + "/_invoker/session.json") == .regular,
                   let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date,
                   Date().timeIntervalSince(modified) > keepDays * 86400 else { continue }
             let session = try? SessionStore(folder: path + "/_invoker").load()

@@ -31,6 +31,8 @@ struct OptionParser {
                 }
                 value = arguments[index]
             }
+            // An empty value would quietly mean "here" for a folder or nothing for a file.
+            guard value?.isEmpty == false else { throw .missingValue(option: name, example: example) }
             values[name] = value
             index += 1
         }

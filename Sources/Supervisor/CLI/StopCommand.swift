@@ -1,4 +1,5 @@
 import Foundation
+import ProcessProbe
 
 /// `invoker-supervisor stop`: ends the session — the configured graceful stop, a bounded wait,
 /// then the invoker's whole tree is stopped; takes the `post-stop` snapshot and writes the ordered
@@ -11,8 +12,18 @@ enum StopCommand {
     static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try parser.parse(arguments)
         let options = try SessionOptions(values, environment: environment)
-        let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
-        let grace = options.config?.stopGraceSeconds ?? 5
+        try stopSession(resultsDir: options.resultsDir, config: options.config, environment: environment,
+                        summary: OutputDestinations.summary(values, environment))
+        return ExitCode.success
+    }
+
+    /// Stops the session in `resultsDir` (nothing when there is none or it is stopped already) and
+    /// appends its summary to `summary`. Returns whether a session was stopped.
+    @discardableResult
+    static func stopSession(resultsDir: String, config: SupervisorConfig?, environment: [String: String],
+                            summary: String?) throws -> Bool {
+        let folder = try InvokerFolder.open(resultsDir: resultsDir, mirror: Console.out)
+        let grace = config?.stopGraceSeconds ?? 5
         // The lock is held for the whole stop, so no step starts against an invoker being stopped.
         let stopped: SessionFile? = try folder.store.update { session in
             guard session != nil else {
@@ -25,7 +36,7 @@ enum StopCommand {
                 return nil
             }
             if let invoker = current.invoker, !livingMembers(of: invoker.tree).isEmpty {
-                if let hook = options.config?.stopHook {
+                if let hook = config?.stopHook {
                     runStopHook(hook, environment: environment, bootLog: folder.bootLog)
                     waitForTree(invoker.tree, seconds: grace)
                 }
@@ -34,18 +45,16 @@ enum StopCommand {
             } else {
                 folder.bootLog.write("invoker already gone" + (current.invoker.map { " pid=\($0.pid)" } ?? ""))
             }
-            let snapshot = folder.snapshotter(watch: options.watch).take("post-stop")
+            let snapshot = folder.snapshotter(watch: config?.watch ?? ProcessProbe.defaultWatch).take("post-stop")
             current.lifecycle = lifecycle
             current.snapshots.append(snapshot.phase)
             current.stoppedAt = Timestamp.iso8601(Date())
             session = current
             return current
         }
-        if let stopped {
-            OutputDestinations.appendSummary(SummaryBuilder.forSession(stopped, resultsDir: options.resultsDir, environment: environment),
-                                             to: OutputDestinations.summary(values, environment))
-        }
-        return ExitCode.success
+        guard let stopped else { return false }
+        OutputDestinations.appendSummary(SummaryBuilder.forSession(stopped, resultsDir: resultsDir, environment: environment), to: summary)
+        return true
     }
 
     private static func runStopHook(_ hook: StopHook, environment: [String: String], bootLog: BootLog) {

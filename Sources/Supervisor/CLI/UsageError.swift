@@ -9,24 +9,26 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotRun(program: String, fix: String)
 
+    /// One line; the values the user typed are escaped (`LogText`).
     var description: String {
+        let e = LogText.escaped
         switch self {
         case .noSubcommand:
             return "no subcommand given; run 'invoker-supervisor run --config FILE' or see 'invoker-supervisor --help'."
         case .unknownSubcommand(let name):
-            return "unknown subcommand '\(name)'; see 'invoker-supervisor --help' for the list."
+            return "unknown subcommand '\(e(name))'; see 'invoker-supervisor --help' for the list."
         case .unknownOption(let option, let subcommand):
-            return "unknown option '\(option)' for '\(subcommand)'; see 'invoker-supervisor --help'."
+            return "unknown option '\(e(option))' for '\(subcommand)'; see 'invoker-supervisor --help'."
         case .missingValue(let option, let example):
-            return "\(option) needs a value, e.g. \(option) \(example)."
+            return "\(e(option)) needs a non-empty value, e.g. \(e(option)) \(example)."
         case .badValue(let option, let value, let expected):
-            return "\(option) must be \(expected) (got '\(value)')."
+            return "\(e(option)) must be \(expected) (got '\(e(value))')."
         case .missingOption(let option, let subcommand):
             return "'\(subcommand)' needs \(option); e.g. invoker-supervisor \(subcommand) \(option) supervisor.json."
         case .cannotWrite(let path, let reason):
-            return "cannot write to '\(path)' (\(reason)); pass a writable folder with --results-dir."
+            return "cannot write to '\(e(path))' (\(e(reason))); pass a writable folder with --results-dir."
         case .cannotRun(let program, let fix):
-            return "cannot run '\(program)'; \(fix)."
+            return "cannot run '\(e(program))'; \(fix)."
         }
     }
 }

@@ -39,9 +39,12 @@ public enum ConfigLoader {
         }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            root = try JSONParser.parse(Array(data))
         } catch {
-            throw .invalidJSON(file: file, detail: syntaxDetail(data))
+            if let key = error.duplicateKey {
+                throw .invalidValue(key: key, problem: "appears twice in one object", fix: "keep one of them")
+            }
+            throw .invalidJSON(file: file, detail: error.description)
         }
         return try parse(root, file: file, overrides: overrides, currentDirectory: currentDirectory)
     }
@@ -86,6 +89,7 @@ public enum ConfigLoader {
         }
 
         var steps: [StepSpec] = []
+        var stepNames = Set<String>()
         if top.has("steps") {
             for reader in try top.objects("steps", allowed: ["name"] + commandKeys) {
                 let name = try reader.string("name")
@@ -93,7 +97,7 @@ public enum ConfigLoader {
                     throw .invalidValue(key: reader.key("name"), problem: "is \"\(name)\"",
                                         fix: "use 1 to 64 letters, digits, '.', '_' or '-'")
                 }
-                guard !steps.contains(where: { $0.name == name }) else {
+                guard stepNames.insert(name).inserted else {
                     throw .invalidValue(key: reader.key("name"), problem: "repeats the step name \"\(name)\"", fix: "give every step its own name")
                 }
                 steps.append(StepSpec(name: name, command: try command(reader, base: base)))
@@ -186,8 +190,19 @@ public enum ConfigLoader {
             throw .invalidValue(key: reader.key("command"), problem: "is empty",
                                 fix: "give the program and its arguments as an array, e.g. [\"pwsh\", \"-File\", \"x.ps1\"]")
         }
+        if let index = arguments.firstIndex(where: { $0.unicodeScalars.contains("\0") }) {
+            throw .invalidValue(key: "\(reader.key("command"))[\(index)]", problem: "contains a NUL character, which no program can receive",
+                                fix: "remove it")
+        }
         let folder = reader.has("workingDirectory") ? try reader.string("workingDirectory") : "."
         let environment = reader.has("environment") ? try reader.stringMap("environment") : [:]
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
+            // `=C:` style names are Windows' per-drive folders; any other '=' would split the entry.
+            guard !name.isEmpty, !name.dropFirst().contains("="), !name.unicodeScalars.contains("\0"), !value.unicodeScalars.contains("\0") else {
+                throw .invalidValue(key: "\(reader.key("environment")).\(name)", problem: "is not a usable environment variable (empty, '=' or a NUL character in it)",
+                                    fix: "use a name without '=' and values without NUL characters")
+            }
+        }
         return CommandSpec(arguments: arguments, workingDirectory: absolute(folder, against: base), environment: environment)
     }
 
@@ -264,7 +279,7 @@ public enum ConfigLoader {
             do {
                 _ = try ReadyPattern(pattern)
             } catch {
-                throw .invalidValue(key: reader.key("line"), problem: "(\"\(pattern)\") \(error.description)",
+                throw .invalidValue(key: reader.key("line"), problem: "is not a usable regular expression (\"\(pattern)\": \(error.description))",
                                     fix: "give a pattern in the supported subset (docs/configuration.md), such as \"^READY\\\\b\"")
             }
             return .line(pattern)
@@ -287,7 +302,8 @@ public enum ConfigLoader {
 
     private static func check(_ key: String, _ value: Double, in range: ClosedRange<Double>) throws(ConfigError) {
         guard value.isFinite, range.contains(value) else {
-            throw .outOfRange(key: key, value: Seconds.format(value),
+            // The value as given (not rounded), so the message never contradicts itself.
+            throw .outOfRange(key: key, value: value.isFinite ? "\(value)".replacingOccurrences(of: ".0", with: "", options: .anchored.union(.backwards)) : "\(value)",
                               allowed: "between \(Seconds.format(range.lowerBound)) and \(Seconds.format(range.upperBound))")
         }
     }
@@ -298,13 +314,4 @@ public enum ConfigLoader {
         HostOS.current.absolute(path, against: base)
     }
 
-    private static func syntaxDetail(_ data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-            return "unexpected structure"
-        } catch {
-            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            return message ?? "syntax error"
-        }
-    }
 }

@@ -24,7 +24,12 @@ struct SessionStore {
 
     /// The session as last saved, or nil when there is none.
     func load() throws -> SessionFile? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let kind = FileKind.of(path)
+        if kind == .missing { return nil }
+        guard kind == .regular else { throw SessionFileError.unreadable(path: path, detail: "it is \(kind.description)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SessionFileError.unreadable(path: path, detail: "it cannot be read")
+        }
         do {
             return try JSONDecoder().decode(SessionFile.self, from: data)
         } catch {
@@ -74,7 +79,7 @@ enum SessionFileError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .unreadable(let path, let detail):
-            return "session file '\(path)' cannot be read (\(detail)); run 'invoker-supervisor stop' and delete it, then 'start' again."
+            return "session file '\(LogText.escaped(path))' cannot be used (\(LogText.escaped(detail))); move it aside, stop any invoker it names by hand, then run 'invoker-supervisor start' again."
         }
     }
 }
