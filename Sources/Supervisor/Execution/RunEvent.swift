@@ -11,6 +11,8 @@ enum RunEvent: Sendable {
     /// `exit` is nil when the step could not be started (`detail` says why).
     case stepDone(index: Int, exit: ProcessExit?, seconds: Double, detail: String?)
     case invokerStopped
+    /// A tree stop ended; `survivors` were still alive after its kill (recorded for the summary).
+    case treeStopped(survivors: [Int32])
     case cancel(CancelSignal)
     case cancelDone
     case progress(attempt: Int)

@@ -147,6 +147,9 @@ final class RunExecutor: @unchecked Sendable {
             return try machine.stepFinished(index: index, exitCode: exit?.shellCode ?? 127)
         case .invokerStopped:
             return try machine.invokerStopped()
+        case .treeStopped(let survivors):
+            record.survivors += survivors
+            return .none
         case .cancel(let signal):
             return machine.cancelRequested(signal)
         case .cancelDone:
@@ -210,6 +213,7 @@ final class RunExecutor: @unchecked Sendable {
                 if let invoker {
                     let report = invoker.stopTree(grace: grace)
                     bootLog.write("invoker stopped pid=\(invoker.pid) \(report.logFields)")
+                    queue.post(.treeStopped(survivors: report.survivors))
                 }
                 queue.post(.invokerStopped)
             }
@@ -221,6 +225,7 @@ final class RunExecutor: @unchecked Sendable {
             background { [self] in
                 for (child, report) in ParallelStop.stop(children, grace: grace) {
                     bootLog.write("stopped pid=\(child.pid) \(report.logFields)")
+                    queue.post(.treeStopped(survivors: report.survivors))
                 }
                 queue.post(.cancelDone)
             }
@@ -323,6 +328,7 @@ final class RunExecutor: @unchecked Sendable {
         background { [self] in
             for (child, report) in ParallelStop.stop(children, grace: grace) where report.signalled > 0 {
                 bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(report.logFields)")
+                queue.post(.treeStopped(survivors: report.survivors))
             }
             queue.post(.attemptStopped(attempt: attempt))
         }

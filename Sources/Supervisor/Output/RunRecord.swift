@@ -30,6 +30,8 @@ struct RunRecord: Equatable, Sendable {
     var snapshots: [ProcessSnapshot] = []
     /// The escalation line, when the boot settings were escalated.
     var escalation: String?
+    /// PIDs still alive after a tree stop's kill (should stay empty).
+    var survivors: [Int32] = []
 
     init(config: SupervisorConfig) {
         attempts = config.attempts

@@ -18,7 +18,8 @@ enum RunSummary {
             if !skipped.isEmpty {
                 lines.append("- Skipped because the invoker never became READY: \(skipped.joined(separator: ", ")).")
             }
-            lines.append("- Last error: \(failure). Details: `_invoker/boot.log`.")
+            lines.append("- Last error: \(LogText.escaped("\(failure)")). Details: `_invoker/boot.log`.")
+            if !record.survivors.isEmpty { lines.append(survivorsLine(record.survivors)) }
             return lines.joined(separator: "\n") + "\n\n"
         }
         if let attempt = record.readyAttempt, let elapsed = record.readyElapsedSeconds {
@@ -32,8 +33,9 @@ enum RunSummary {
             lines.append("- Invoker exited after READY (\(exit))")
         }
         for step in record.steps {
-            lines.append(stepLine(step.name, exitCode: step.exit?.shellCode, seconds: step.seconds, note: step.note))
+            lines.append(stepLine(step.name, exitCode: step.exit?.shellCode, seconds: step.seconds, note: step.note.map { LogText.escaped($0) }))
         }
+        if !record.survivors.isEmpty { lines.append(survivorsLine(record.survivors)) }
         let unrun = record.stepsNotRun
         switch record.outcome {
         case .cancelled(let signal):
@@ -85,6 +87,11 @@ enum RunSummary {
         }
         if let stopped = session.stoppedAt { lines.append("- Session stopped at \(stopped).") }
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// `- Survivors: PIDs P, Q were still alive after the tree was killed (see boot.log).`
+    static func survivorsLine(_ pids: [Int32]) -> String {
+        "- Survivors: PIDs \(pids.map(String.init).joined(separator: ", ")) were still alive after the tree was killed (see `_invoker/boot.log`)."
     }
 
     /// `- Step \`NAME\`: exit E in S s[ (note)]`.
