@@ -59,14 +59,14 @@ final class AppendFile: @unchecked Sendable {
         if let file { FileSystem.closeFile(file) }
         file = nil
         let files = FileManager.default
-        try? FileKind.removeRegularFile("\(path).\(rotation.keep)")
+        _ = try? FileKind.removeRegularFile("\(path).\(rotation.keep)")
         for index in stride(from: rotation.keep - 1, through: 1, by: -1) where FileKind.of("\(path).\(index)") == .regular {
             try? files.moveItem(atPath: "\(path).\(index)", toPath: "\(path).\(index + 1)")
         }
         if rotation.keep > 0 {
             try? files.moveItem(atPath: path, toPath: "\(path).1")
         } else {
-            try? FileKind.removeRegularFile(path)
+            _ = try? FileKind.removeRegularFile(path)
         }
         do {
             file = try FileSystem.openForAppending(path, followLinks: followLinks)
