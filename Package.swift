@@ -4,18 +4,20 @@ import PackageDescription
 let package = Package(
     name: "invoker-supervisor",
     products: [
-        .executable(name: "invoker-supervisor", targets: ["Supervisor"]),
+        .executable(name: "invoker-supervisor", targets: ["SupervisorCLI"]),
         .executable(name: "invoker-supervisor-dispatch", targets: ["DispatchTool"]),
         .library(name: "ProcessProbe", targets: ["ProcessProbe"]),
     ],
     targets: [
         .target(name: "ProcessProbe"),
+        .target(name: "SupervisorPlatform", dependencies: ["ProcessProbe"]),
         .target(name: "CommentDispatch"),
-        .executableTarget(name: "Supervisor", dependencies: ["ProcessProbe"]),
+        .target(name: "Supervisor", dependencies: ["ProcessProbe", "SupervisorPlatform"]),
+        .executableTarget(name: "SupervisorCLI", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe"]),
         .executableTarget(name: "DispatchTool", dependencies: ["CommentDispatch"]),
         .executableTarget(name: "fake-invoker", path: "Tests/FakeInvoker"),
         .testTarget(name: "ProcessProbeTests", dependencies: ["ProcessProbe"]),
         .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch", "DispatchTool"]),
-        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ProcessProbe", "fake-invoker"]),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe", "fake-invoker"]),
     ]
 )

@@ -101,7 +101,7 @@ final class CompareOutcomeTests: XCTestCase {
     }
 
     func testJSONValidatesAgainstItsSchemaInEveryShape() throws {
-        let schema = try ValidateCommand.loadSchema("compare-outcome")
+        let schema = try EmbeddedSchemas.load("compare-outcome")
         let folder = try layout()
         _ = try writeExec(in: folder, exitCode: 2, cli: "/nowhere/LVCompare.exe", base: "a.vi", head: "b.vi")
         for result in [CompareOutcome.missing(.expected), CompareOutcome.missing(.invokerNotReady), try XCTUnwrap(outcome(folder))] {

@@ -1,6 +1,7 @@
 #if os(Linux)
 // Integration tests with real processes; the fake invoker and these helpers are POSIX-only.
 import XCTest
+import SupervisorPlatform
 @testable import Supervisor
 
 /// The invoker's whole tree is the supervisor's, whatever it does; nothing of the user's is

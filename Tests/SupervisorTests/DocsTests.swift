@@ -1,4 +1,5 @@
 import XCTest
+import SupervisorPlatform
 @testable import Supervisor
 
 /// The documented formats and examples stay true to the code.

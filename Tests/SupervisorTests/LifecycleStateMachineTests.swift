@@ -1,4 +1,5 @@
 import XCTest
+import SupervisorPlatform
 @testable import Supervisor
 
 /// The lifecycle as pure values: tables of events and the action each must produce.

@@ -1,4 +1,5 @@
 import XCTest
+import SupervisorPlatform
 @testable import Supervisor
 
 /// The formats users read, held to docs/boot-log.md, docs/summary.md and docs/github-outputs.md.

@@ -5,7 +5,7 @@ import XCTest
 final class SchemaLiteTests: XCTestCase {
     private func violations(_ json: String, _ schema: String) throws -> [String] {
         let value = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
-        return SchemaLite.validate(value, against: try ValidateCommand.loadSchema(schema)).map(\.description)
+        return SchemaLite.validate(value, against: try EmbeddedSchemas.load(schema)).map(\.description)
     }
 
     func testEmbeddedSchemasAreTheDocumentedOnes() throws {

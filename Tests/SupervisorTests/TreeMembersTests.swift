@@ -1,4 +1,5 @@
 import XCTest
+import SupervisorPlatform
 @testable import Supervisor
 
 import ProcessProbe

@@ -1,4 +1,5 @@
 import XCTest
+import SupervisorPlatform
 @testable import Supervisor
 
 /// The Windows decisions (environment, program lookup, paths, quoting, batch files, the spawn plan)

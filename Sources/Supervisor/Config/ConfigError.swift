@@ -1,3 +1,5 @@
+import SupervisorPlatform
+
 /// Why a config file (or a flag overriding it) was rejected. Each message names the key and the fix.
 public enum ConfigError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)

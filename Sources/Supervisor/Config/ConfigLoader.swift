@@ -1,4 +1,5 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// Values given on the command line that override the config file.
@@ -23,9 +24,9 @@ public struct ConfigOverrides: Equatable, Sendable {
 /// Turns a config file plus overrides into a validated `SupervisorConfig`.
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
 public enum ConfigLoader {
-    static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
+    package static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
                           "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "stateDir", "healthCheck", "daemon"]
-    static let commandKeys = ["command", "workingDirectory", "environment"]
+    package static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
     public static func load(path: String, overrides: ConfigOverrides = ConfigOverrides(),
@@ -49,7 +50,7 @@ public enum ConfigLoader {
         return try parse(root, file: file, overrides: overrides, currentDirectory: currentDirectory)
     }
 
-    static func parse(_ root: JSONValue, file: String, overrides: ConfigOverrides,
+    package static func parse(_ root: JSONValue, file: String, overrides: ConfigOverrides,
                       currentDirectory: String) throws(ConfigError) -> SupervisorConfig {
         let base = (file as NSString).deletingLastPathComponent
         let top = try ConfigReader(root, path: "", allowed: topKeys)
@@ -174,7 +175,7 @@ public enum ConfigLoader {
     // MARK: - Pieces
 
     /// Defaults of the numeric keys: the seed repo's 3 attempts, 7 s apart, 60 s each; 5 s stop grace.
-    static let defaults: [String: Double] = ["attempts": 3, "delaySeconds": 7, "timeoutSeconds": 60, "stopGraceSeconds": 5]
+    package static let defaults: [String: Double] = ["attempts": 3, "delaySeconds": 7, "timeoutSeconds": 60, "stopGraceSeconds": 5]
 
     private static func number(_ reader: ConfigReader, _ key: String) throws(ConfigError) -> Double {
         reader.has(key) ? try reader.number(key) : defaults[key]!
@@ -292,7 +293,7 @@ public enum ConfigLoader {
         }
     }
 
-    static func parseEndpoint(_ text: String) -> (host: String, port: UInt16)? {
+    package static func parseEndpoint(_ text: String) -> (host: String, port: UInt16)? {
         guard let colon = text.lastIndex(of: ":") else { return nil }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -310,7 +311,7 @@ public enum ConfigLoader {
 
     /// `path` made absolute against `base` and cleaned of `.` and `..` — lexically: symbolic links
     /// are kept (a program's link name is its image name, e.g. a `LVCompare` link).
-    static func absolute(_ path: String, against base: String) -> String {
+    package static func absolute(_ path: String, against base: String) -> String {
         HostOS.current.absolute(path, against: base)
     }
 

@@ -1,9 +1,9 @@
 /// Reads typed values out of one JSON object, naming every key by its full dotted path in errors.
-struct ConfigReader {
-    let path: String
-    let fields: [String: JSONValue]
+package struct ConfigReader {
+    package let path: String
+    package let fields: [String: JSONValue]
 
-    init(_ value: JSONValue, path: String, allowed: [String]) throws(ConfigError) {
+    package init(_ value: JSONValue, path: String, allowed: [String]) throws(ConfigError) {
         guard case .object(let fields) = value else {
             throw .wrongType(key: path.isEmpty ? "(top level)" : path, expected: "an object", got: value.typeName)
         }
@@ -14,31 +14,31 @@ struct ConfigReader {
         self.fields = fields
     }
 
-    func key(_ name: String) -> String { Self.join(path, name) }
+    package func key(_ name: String) -> String { Self.join(path, name) }
 
-    func has(_ name: String) -> Bool {
+    package func has(_ name: String) -> Bool {
         if let value = fields[name], value != .null { return true }
         return false
     }
 
-    func value(_ name: String) throws(ConfigError) -> JSONValue {
+    package func value(_ name: String) throws(ConfigError) -> JSONValue {
         guard let value = fields[name], value != .null else { throw .missingKey(key: key(name)) }
         return value
     }
 
-    func string(_ name: String) throws(ConfigError) -> String {
+    package func string(_ name: String) throws(ConfigError) -> String {
         let value = try value(name)
         guard case .string(let text) = value else { throw .wrongType(key: key(name), expected: "a string", got: value.typeName) }
         return text
     }
 
-    func number(_ name: String) throws(ConfigError) -> Double {
+    package func number(_ name: String) throws(ConfigError) -> Double {
         let value = try value(name)
         guard case .number(let number) = value else { throw .wrongType(key: key(name), expected: "a number", got: value.typeName) }
         return number
     }
 
-    func wholeNumber(_ name: String) throws(ConfigError) -> Int {
+    package func wholeNumber(_ name: String) throws(ConfigError) -> Int {
         let value = try value(name)
         guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e9 else {
             throw .wrongType(key: key(name), expected: "a whole number", got: value.typeName)
@@ -46,13 +46,13 @@ struct ConfigReader {
         return Int(number)
     }
 
-    func bool(_ name: String) throws(ConfigError) -> Bool {
+    package func bool(_ name: String) throws(ConfigError) -> Bool {
         let value = try value(name)
         guard case .bool(let flag) = value else { throw .wrongType(key: key(name), expected: "true or false", got: value.typeName) }
         return flag
     }
 
-    func strings(_ name: String) throws(ConfigError) -> [String] {
+    package func strings(_ name: String) throws(ConfigError) -> [String] {
         let value = try value(name)
         guard case .array(let items) = value else {
             throw .wrongType(key: key(name), expected: "an array of strings", got: value.typeName)
@@ -67,7 +67,7 @@ struct ConfigReader {
         return result
     }
 
-    func stringMap(_ name: String) throws(ConfigError) -> [String: String] {
+    package func stringMap(_ name: String) throws(ConfigError) -> [String: String] {
         let value = try value(name)
         guard case .object(let items) = value else {
             throw .wrongType(key: key(name), expected: "an object of strings", got: value.typeName)
@@ -82,11 +82,11 @@ struct ConfigReader {
         return result
     }
 
-    func object(_ name: String, allowed: [String]) throws(ConfigError) -> ConfigReader {
+    package func object(_ name: String, allowed: [String]) throws(ConfigError) -> ConfigReader {
         try ConfigReader(value(name), path: key(name), allowed: allowed)
     }
 
-    func objects(_ name: String, allowed: [String]) throws(ConfigError) -> [ConfigReader] {
+    package func objects(_ name: String, allowed: [String]) throws(ConfigError) -> [ConfigReader] {
         let value = try value(name)
         guard case .array(let items) = value else {
             throw .wrongType(key: key(name), expected: "an array of objects", got: value.typeName)

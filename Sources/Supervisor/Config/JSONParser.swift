@@ -1,26 +1,28 @@
+import SupervisorPlatform
+
 /// Reads a JSON document (RFC 8259) byte by byte into a `JSONValue`, in one linear pass. Stricter
 /// than Foundation where a config needs it: a key repeated in one object is an error naming the
 /// key (never first-wins or last-wins), and nesting deeper than `maxDepth` is refused.
-struct JSONParser {
+package struct JSONParser {
     /// Why a document was refused: what, where (line and column, 1-based) and, for a repeated key,
     /// its path.
-    struct Failure: Error, Equatable, CustomStringConvertible {
-        let message: String
-        let line: Int
-        let column: Int
+    package struct Failure: Error, Equatable, CustomStringConvertible {
+        package let message: String
+        package let line: Int
+        package let column: Int
         /// The repeated key's path (`steps[2].name`), when that was the problem.
-        let duplicateKey: String?
+        package let duplicateKey: String?
 
-        var description: String { "\(message) at line \(line), column \(column)" }
+        package var description: String { "\(message) at line \(line), column \(column)" }
     }
 
-    static let maxDepth = 256
+    package static let maxDepth = 256
 
     private let bytes: [UInt8]
     private var index = 0
 
     /// Parses `bytes` (a UTF-8 BOM is allowed).
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         let value = try parser.value(depth: 0, path: "")

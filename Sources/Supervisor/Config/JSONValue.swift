@@ -1,7 +1,8 @@
 import Foundation
+import SupervisorPlatform
 
 /// A parsed JSON document (`JSONParser`) that keeps `true` apart from `1`, so config types can be checked exactly.
-enum JSONValue: Equatable {
+package enum JSONValue: Equatable {
     case bool(Bool)
     case number(Double)
     case string(String)
@@ -10,7 +11,7 @@ enum JSONValue: Equatable {
     case null
 
     /// How the value's type is named in error messages.
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .bool: return "true/false"
         case .number: return "a number"

@@ -1,7 +1,9 @@
+import SupervisorPlatform
+
 /// Waits for a child the user's command runs in the foreground (`step`, `dispatch`): on SIGINT or
 /// SIGTERM its tree is stopped and the signal's exit code (130/143) is its end.
-enum CancellableWait {
-    static func wait(for child: ChildProcess, grace: Double,
+package enum CancellableWait {
+    package static func wait(for child: ChildProcess, grace: Double,
                      onCancel: @escaping @Sendable (CancelSignal, TreeStopReport) -> Void = { _, _ in }) -> ProcessExit {
         let cancelled = ExitLatch()
         CancelSignals.install { signal in

@@ -1,11 +1,12 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// The driver of `daemon`: keeps an invoker alive between jobs. Boots it as `run` does, watches
 /// its exit and health, restarts it with geometric backoff, gives up into `fatal`, and stops the
 /// tree on SIGTERM/SIGINT. Decisions are the `DaemonLifecycle`'s; it waits on events, never polls.
-final class DaemonRunner: @unchecked Sendable {
-    enum Event: Sendable {
+package final class DaemonRunner: @unchecked Sendable {
+    package enum Event: Sendable {
         case begin
         case bootDone(generation: Int, report: RunExecutor.Report)
         case invokerExited(generation: Int, exit: ProcessExit)
@@ -29,7 +30,7 @@ final class DaemonRunner: @unchecked Sendable {
     private var invokerInfo: SessionFile.Invoker?
     private let boot = BootSlot()
 
-    init(config: SupervisorConfig, stateDir: String, environment: [String: String], folder: InvokerFolder, me: SessionFile.Process) {
+    package init(config: SupervisorConfig, stateDir: String, environment: [String: String], folder: InvokerFolder, me: SessionFile.Process) {
         self.config = config
         self.stateDir = stateDir
         self.environment = environment
@@ -39,7 +40,7 @@ final class DaemonRunner: @unchecked Sendable {
     }
 
     /// Runs until stopped by a signal; returns the exit code.
-    func run() -> Int32 {
+    package func run() -> Int32 {
         CancelSignals.install { [queue] signal in queue.post(.stop(signal)) }
         folder.bootLog.write("daemon start pid=\(me.pid) config=\(config.configFile) state=\(stateDir)")
         stopStaleInvoker()
@@ -53,7 +54,7 @@ final class DaemonRunner: @unchecked Sendable {
     }
 
     /// Stops the daemon from another thread (the Windows service stop control), as SIGTERM would.
-    func requestStop() {
+    package func requestStop() {
         queue.post(.stop(.terminate))
     }
 
@@ -231,12 +232,12 @@ final class DaemonRunner: @unchecked Sendable {
 
 /// The boot in progress, so a stop can cancel it, wait for it to end, and take the invoker it
 /// leaves (a boot can reach READY just as the stop begins).
-final class BootSlot: @unchecked Sendable {
+package final class BootSlot: @unchecked Sendable {
     private let condition = NSCondition()
     private var executor: RunExecutor?
     private var kept: ChildProcess?
 
-    func start(_ value: RunExecutor) {
+    package func start(_ value: RunExecutor) {
         condition.lock()
         executor = value
         kept = nil
@@ -244,7 +245,7 @@ final class BootSlot: @unchecked Sendable {
     }
 
     /// The boot ended, leaving `child` running (nil: none).
-    func finished(keeping child: ChildProcess?) {
+    package func finished(keeping child: ChildProcess?) {
         condition.lock()
         executor = nil
         kept = child
@@ -253,7 +254,7 @@ final class BootSlot: @unchecked Sendable {
     }
 
     /// The daemon has taken over the invoker the last boot left; the slot forgets it.
-    func release() {
+    package func release() {
         condition.lock()
         kept = nil
         condition.unlock()
@@ -261,7 +262,7 @@ final class BootSlot: @unchecked Sendable {
 
     /// Cancels the boot, if one runs, waits until it has ended, and returns the invoker the last
     /// boot left running, if any (which the caller then owns).
-    func cancelAndWait() -> ChildProcess? {
+    package func cancelAndWait() -> ChildProcess? {
         condition.lock()
         defer { condition.unlock() }
         executor?.requestCancel(.terminate)

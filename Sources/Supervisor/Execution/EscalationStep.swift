@@ -1,19 +1,20 @@
 import Foundation
+import SupervisorPlatform
 
 /// Escalation around one boot: before it, the branch's history decides the settings; after it,
 /// the READY outcome is recorded (docs/escalation.md).
-struct EscalationStep {
-    let store: EscalationStore
-    let level: Int
-    let consecutiveTimeouts: Int
-    let settings: BootSettings
+package struct EscalationStep {
+    package let store: EscalationStore
+    package let level: Int
+    package let consecutiveTimeouts: Int
+    package let settings: BootSettings
     /// Why the history could not be used (an unwritable state folder, …): escalation is optional,
     /// so the boot goes on with the base settings and says so.
-    let problem: String?
+    package let problem: String?
 
     /// Reads the history and escalates `config`'s boot settings when the level is above 0;
     /// nil when escalation is not configured. Never fails: trouble with the history is a warning.
-    static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String,
+    package static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String,
                         environment: [String: String]) -> EscalationStep? {
         guard let policy = config.escalation else { return nil }
         let store = EscalationStore(stateDir: stateDir, branch: branch, environment: environment)
@@ -32,7 +33,7 @@ struct EscalationStep {
 
     /// `escalated: level 1 after 2 consecutive READY timeouts on BRANCH → attempts=4, delay=14, to=90`, when
     /// escalated; `escalation unavailable: PROBLEM; base settings used` when the history could not be read.
-    var note: String? {
+    package var note: String? {
         if let problem { return "escalation unavailable: \(problem); base settings used" }
         guard level > 0 else { return nil }
         return "escalated: level \(level) after \(consecutiveTimeouts) consecutive READY timeouts on \(store.branch)"
@@ -40,7 +41,7 @@ struct EscalationStep {
     }
 
     /// Records how the boot ended: `ready`, or the not-READY reason code.
-    func record(_ record: RunRecord) {
+    package func record(_ record: RunRecord) {
         guard problem == nil else { return }
         let result: String
         switch record.outcome {

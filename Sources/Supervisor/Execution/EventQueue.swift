@@ -1,11 +1,12 @@
 import Foundation
+import SupervisorPlatform
 
 /// A blocking first-in first-out queue: any thread posts, the driver's loop takes one at a time.
-final class EventQueue<Event>: @unchecked Sendable {
+package final class EventQueue<Event>: @unchecked Sendable {
     private let condition = NSCondition()
     private var events: [Event] = []
 
-    func post(_ event: Event) {
+    package func post(_ event: Event) {
         condition.lock()
         events.append(event)
         condition.signal()
@@ -13,7 +14,7 @@ final class EventQueue<Event>: @unchecked Sendable {
     }
 
     /// Waits for the next event.
-    func take() -> Event {
+    package func take() -> Event {
         condition.lock()
         defer { condition.unlock() }
         while events.isEmpty { condition.wait() }

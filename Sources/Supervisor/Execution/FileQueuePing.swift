@@ -1,14 +1,15 @@
 import Foundation
+import SupervisorPlatform
 
 /// The seed repo's invoker protocol, used as a handshake: write `requests/<id>.json`
 /// (`{"id","verb":"Ping","args":{}}`), wait for `responses/<id>.json` with `"ok": true` and a
 /// `result.pong`. READY then means the invoker's request loop really answers (seed bug #87).
-enum FileQueuePing {
+package enum FileQueuePing {
     /// How often the response folder is looked at (the seed's client polls every 200 ms).
-    static let pollInterval: TimeInterval = 0.01
+    package static let pollInterval: TimeInterval = 0.01
 
     /// `.success(pong)` or `.failure(reason)` within `timeout` seconds.
-    static func ping(folder: String, timeout: Double) -> Result<String, PingFailure> {
+    package static func ping(folder: String, timeout: Double) -> Result<String, PingFailure> {
         let id = UUID().uuidString.lowercased()
         let requests = folder + "/requests"
         let responses = folder + "/responses"
@@ -38,7 +39,7 @@ enum FileQueuePing {
     }
 
     /// Reads a response: `{"ok":true,"id","verb","result":{"pong":…}}`, or `{"ok":false,"error":…}`.
-    static func verdict(_ answer: [String: Any]) -> Result<String, PingFailure> {
+    package static func verdict(_ answer: [String: Any]) -> Result<String, PingFailure> {
         guard answer["ok"] as? Bool == true else {
             return .failure(PingFailure(reason: "the invoker answered Ping with an error: \(answer["error"].map { "\($0)" } ?? "no error text")"))
         }
@@ -49,7 +50,7 @@ enum FileQueuePing {
     }
 
     /// Why a Ping failed, in words for boot.log.
-    struct PingFailure: Error, Equatable {
-        let reason: String
+    package struct PingFailure: Error, Equatable {
+        package let reason: String
     }
 }

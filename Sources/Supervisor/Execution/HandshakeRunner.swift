@@ -1,8 +1,10 @@
+import SupervisorPlatform
+
 /// Runs the configured handshake once and says whether the invoker answered (blocking).
 /// Used to confirm READY and, by the daemon, as its health check.
-enum HandshakeRunner {
+package enum HandshakeRunner {
     /// `(true, detail)` when it passed in time; the detail is for boot.log.
-    static func check(_ spec: HandshakeSpec, launcher: Launcher, logFolder: String, grace: Double,
+    package static func check(_ spec: HandshakeSpec, launcher: Launcher, logFolder: String, grace: Double,
                       started: (ChildProcess) -> Void = { _ in }) -> (passed: Bool, detail: String) {
         let begin = MonotonicClock.now()
         switch spec.check {

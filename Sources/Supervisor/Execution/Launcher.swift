@@ -1,11 +1,13 @@
+import SupervisorPlatform
+
 /// Starts configured commands: merges their environment into the supervisor's, marks every tree
 /// (`TreeMembers.markVariable`), finds the program, and spawns it with the given output routing
 /// and stop domain.
-struct Launcher {
-    let environment: [String: String]
+package struct Launcher {
+    package let environment: [String: String]
 
     /// `mark`: join an existing tree (a session's step joins its invoker's) instead of a new one.
-    func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, domain: StopDomain,
+    package func spawn(_ command: CommandSpec, stdout: OutputTarget, stderr: OutputTarget, domain: StopDomain,
                mark: String? = nil) throws(PlatformError) -> ChildProcess {
         // A detached child (the warmup) carries no mark, not even one inherited from an outer tree.
         let treeMark = domain == .detached ? nil : mark ?? TreeMembers.newMark()

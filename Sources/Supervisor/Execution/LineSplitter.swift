@@ -1,14 +1,14 @@
 /// Cuts a byte stream into text lines (LF or CRLF). A line longer than `maxLineBytes` is passed on in pieces.
-struct LineSplitter {
-    let maxLineBytes: Int
+package struct LineSplitter {
+    package let maxLineBytes: Int
     private var pending: [UInt8] = []
 
-    init(maxLineBytes: Int = 65536) {
+    package init(maxLineBytes: Int = 65536) {
         self.maxLineBytes = maxLineBytes
     }
 
     /// Adds bytes and returns the lines they complete.
-    mutating func feed(_ bytes: [UInt8]) -> [String] {
+    package mutating func feed(_ bytes: [UInt8]) -> [String] {
         var lines: [String] = []
         for byte in bytes {
             if byte == 10 {
@@ -22,7 +22,7 @@ struct LineSplitter {
     }
 
     /// The unterminated rest, if any (call at end of stream).
-    mutating func finish() -> String? {
+    package mutating func finish() -> String? {
         pending.isEmpty ? nil : flush()
     }
 

@@ -1,15 +1,15 @@
 import Dispatch
 
 /// Seconds on a clock that never jumps (for elapsed times and latencies).
-enum MonotonicClock {
-    static func now() -> Double {
+package enum MonotonicClock {
+    package static func now() -> Double {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 }
 
-extension MonotonicClock {
+package extension MonotonicClock {
     /// Seconds since `start`, to the millisecond, as printed in boot.log.
-    static func secondsText(since start: Double) -> String {
+    package static func secondsText(since start: Double) -> String {
         Seconds.format(((now() - start) * 1000).rounded() / 1000)
     }
 }

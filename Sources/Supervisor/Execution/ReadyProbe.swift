@@ -1,4 +1,5 @@
 import Foundation
+import SupervisorPlatform
 
 /// Watches one attempt's READY signal and reports it once: a regular file appearing that is not
 /// older than the spawn (a `.json` file must also parse, so a half-written one does not count; a
@@ -6,13 +7,13 @@ import Foundation
 /// reader, or read in bounded pieces from the invoker's log file when the invoker outlives the
 /// supervisor), or a TCP port accepting a connection — when the port already accepted before the
 /// spawn (a leftover process), only after it has been seen closed.
-final class ReadyProbe: @unchecked Sendable {
+package final class ReadyProbe: @unchecked Sendable {
     /// How often the file is looked for.
-    static let filePollInterval: TimeInterval = 0.002
+    package static let filePollInterval: TimeInterval = 0.002
     /// How often the port is tried.
-    static let tcpPollInterval: TimeInterval = 0.02
+    package static let tcpPollInterval: TimeInterval = 0.02
     /// The most read from the invoker's log at once (memory stays bounded whatever it prints).
-    static let tailChunkBytes = 65_536
+    package static let tailChunkBytes = 65_536
 
     private let signal: ReadySignal
     private let tail: (path: String, offset: UInt64)?
@@ -27,7 +28,7 @@ final class ReadyProbe: @unchecked Sendable {
     /// (instead of having them offered). `notBefore`: the spawn's wall-clock time (seconds since
     /// 1970); an older READY file is not this attempt's. `portOpenBeforeSpawn`: the port accepted
     /// before this attempt's invoker existed.
-    init(signal: ReadySignal, tail: (path: String, offset: UInt64)? = nil, notBefore: Double = 0, portOpenBeforeSpawn: Bool = false,
+    package init(signal: ReadySignal, tail: (path: String, offset: UInt64)? = nil, notBefore: Double = 0, portOpenBeforeSpawn: Bool = false,
          onReady: @escaping @Sendable () -> Void) {
         self.signal = signal
         self.tail = tail
@@ -38,13 +39,13 @@ final class ReadyProbe: @unchecked Sendable {
     }
 
     /// Offers one line of the invoker's stdout (line mode only).
-    func offer(line: String) {
+    package func offer(line: String) {
         guard let pattern, !isFinished, pattern.matches(line) else { return }
         fire()
     }
 
     /// Starts polling in the background (file and tcp modes).
-    func startPolling() {
+    package func startPolling() {
         switch signal {
         case .line:
             guard let tail else { return }
@@ -75,7 +76,7 @@ final class ReadyProbe: @unchecked Sendable {
     }
 
     /// Stops watching; no report is made after this returns.
-    func cancel() {
+    package func cancel() {
         lock.lock()
         finished = true
         lock.unlock()
@@ -83,7 +84,7 @@ final class ReadyProbe: @unchecked Sendable {
 
     /// Whether the READY file is there as a regular file, not older than `notBefore` (with 50 ms for
     /// the file system's coarse clock) and, for a `.json` file, complete.
-    static func fileSignalsReady(_ path: String, notBefore: Double) -> Bool {
+    package static func fileSignalsReady(_ path: String, notBefore: Double) -> Bool {
         guard let modified = FileKind.modificationTime(path), modified >= notBefore - 0.05 else { return false }
         guard path.lowercased().hasSuffix(".json") else { return true }
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return false }

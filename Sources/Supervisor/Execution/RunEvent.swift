@@ -1,5 +1,7 @@
+import SupervisorPlatform
+
 /// Something that happened while `run` was going, posted to the driver's queue.
-enum RunEvent: Sendable {
+package enum RunEvent: Sendable {
     case start
     case readySignalled(attempt: Int)
     case attemptTimer(attempt: Int)

@@ -1,19 +1,20 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// The driver of `run`: feeds events to the lifecycle state machine and carries out the actions
 /// it returns (spawn, watch READY, stop trees, warmup, steps, log, summary). It makes no
 /// lifecycle decisions of its own.
-final class RunExecutor: @unchecked Sendable {
+package final class RunExecutor: @unchecked Sendable {
     /// Where the run's user-facing outputs go.
-    struct Destinations {
-        var githubOutput: String?
-        var summary: String?
-        var githubActions: Bool
+    package struct Destinations {
+        package var githubOutput: String?
+        package var summary: String?
+        package var githubActions: Bool
     }
 
     /// How often live progress is printed while waiting for READY.
-    static let progressInterval = 5.0
+    package static let progressInterval = 5.0
 
     private let config: SupervisorConfig
     private let destinations: Destinations
@@ -41,30 +42,30 @@ final class RunExecutor: @unchecked Sendable {
     private var groupOpen = false
     /// Called on the driver's thread with each invoker just spawned (`start` records it in
     /// session.json before READY is awaited, so a later `stop` or `start` can stop a leftover).
-    var onInvokerSpawned: ((ChildProcess) -> Void)?
+    package var onInvokerSpawned: ((ChildProcess) -> Void)?
 
     /// What a finished run leaves behind for its caller (`start` saves it in the session).
-    struct Report {
-        var exitCode: Int32
-        var record: RunRecord
+    package struct Report {
+        package var exitCode: Int32
+        package var record: RunRecord
         /// The invoker, when it is still running (kept, as `start` keeps it).
-        var invoker: SessionFile.Invoker?
+        package var invoker: SessionFile.Invoker?
         /// The kept invoker as a child of this process (the daemon watches it).
-        var child: ChildProcess?
+        package var child: ChildProcess?
         /// Milliseconds from the start to READY or to giving up.
-        var elapsedMilliseconds: Int
-        var attempts: Int
+        package var elapsedMilliseconds: Int
+        package var attempts: Int
     }
 
     /// `run` does the whole sequence; a session's `start` boots (and warms up) only, and keeps the
     /// invoker, detached; the daemon boots only, keeps the invoker as its own child, and handles signals itself.
-    enum Mode {
+    package enum Mode {
         case run
         case sessionStart
         case daemonBoot
     }
 
-    init(config: SupervisorConfig, mode: Mode = .run, escalation: String? = nil, destinations: Destinations, environment: [String: String],
+    package init(config: SupervisorConfig, mode: Mode = .run, escalation: String? = nil, destinations: Destinations, environment: [String: String],
          bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
@@ -87,7 +88,7 @@ final class RunExecutor: @unchecked Sendable {
     }
 
     /// Runs the whole sequence and reports how it ended.
-    func run() -> Report {
+    package func run() -> Report {
         if mode != .daemonBoot {
             CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) }
             if destinations.summary == nil { Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.") }
@@ -112,7 +113,7 @@ final class RunExecutor: @unchecked Sendable {
     }
 
     /// Cancels a run from another thread (the daemon's signal handler), as SIGTERM would.
-    func requestCancel(_ signal: CancelSignal) {
+    package func requestCancel(_ signal: CancelSignal) {
         queue.post(.cancel(signal))
     }
 
@@ -450,7 +451,7 @@ final class RunExecutor: @unchecked Sendable {
         Thread.detachNewThread(work)
     }
 
-    static func name(of outcome: Outcome) -> String {
+    package static func name(of outcome: Outcome) -> String {
         switch outcome {
         case .succeeded: return "succeeded"
         case .stepFailed: return "step_failed"

@@ -1,16 +1,17 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// Takes process snapshots of the watched names, appends each to snapshots.ndjson and boot.log,
 /// and remembers it so the next one can say what appeared and what is gone.
-final class Snapshotter {
-    let watch: [String]
+package final class Snapshotter {
+    package let watch: [String]
     private let ndjson: AppendFile?
     private let bootLog: BootLog?
     private var previous: [ProcessSnapshot.Entry]?
 
     /// `previous` is the last snapshot's processes (nil: this is the first).
-    init(watch: [String], ndjson: AppendFile?, bootLog: BootLog?, previous: [ProcessSnapshot.Entry]? = nil) {
+    package init(watch: [String], ndjson: AppendFile?, bootLog: BootLog?, previous: [ProcessSnapshot.Entry]? = nil) {
         self.watch = watch
         self.ndjson = ndjson
         self.bootLog = bootLog
@@ -18,7 +19,7 @@ final class Snapshotter {
     }
 
     /// Lists the watched processes now and records the snapshot.
-    func take(_ phase: String) -> ProcessSnapshot {
+    package func take(_ phase: String) -> ProcessSnapshot {
         let records = ProcessProbe.processes(named: watch, windowTitles: true)
         let snapshot = ProcessSnapshot(phase: phase, at: Timestamp.iso8601(Date()), watch: watch,
                                        processes: records.map(ProcessSnapshot.Entry.init), previous: previous)
@@ -29,7 +30,7 @@ final class Snapshotter {
     }
 
     /// `snapshot phase=pre-invoker pwsh=2 LVCompare=1 LabVIEW=1[ appeared=P,…][ gone=P,…]`.
-    static func logLine(_ snapshot: ProcessSnapshot) -> String {
+    package static func logLine(_ snapshot: ProcessSnapshot) -> String {
         var line = "snapshot phase=\(snapshot.phase) " + snapshot.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " ")
         if !snapshot.appeared.isEmpty { line += " appeared=" + snapshot.appeared.map { String($0.pid) }.joined(separator: ",") }
         if !snapshot.gone.isEmpty { line += " gone=" + snapshot.gone.map { String($0.pid) }.joined(separator: ",") }

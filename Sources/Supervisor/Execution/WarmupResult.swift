@@ -1,5 +1,7 @@
+import SupervisorPlatform
+
 /// How the warmup ended (from the sequence's point of view; a warmup may be left running).
-enum WarmupResult: Equatable, Sendable {
+package enum WarmupResult: Equatable, Sendable {
     /// The warmup command exited.
     case exited(ProcessExit, seconds: Double)
     /// The awaited process appeared; the warmup command is left running if it still is.
@@ -12,7 +14,7 @@ enum WarmupResult: Equatable, Sendable {
     case spawnFailed(String)
 
     /// The boot.log text after `warmup `.
-    var logText: String {
+    package var logText: String {
         switch self {
         case .exited(let exit, let seconds):
             return "exited \(exit) duration=\(Seconds.format(seconds))"
@@ -28,7 +30,7 @@ enum WarmupResult: Equatable, Sendable {
     }
 
     /// The summary's plain-words account.
-    var summaryText: String {
+    package var summaryText: String {
         switch self {
         case .exited(let exit, let seconds):
             return "exited (\(exit)) after \(Seconds.format(seconds)) s"

@@ -1,15 +1,17 @@
+import SupervisorPlatform
+
 import ProcessProbe
 
 /// Starts the configured warmup outside every stop domain (it is left running by design), unless
 /// the awaited process already runs. Logs `warmup start` / `warmup skipped`.
-enum WarmupRunner {
+package enum WarmupRunner {
     /// Either the warmup's end is already known, or it was started and must be watched.
-    enum Start {
+    package enum Start {
         case finished(WarmupResult)
         case started(ChildProcess)
     }
 
-    static func start(_ spec: WarmupSpec, logFolder: String, launcher: Launcher, bootLog: BootLog) -> Start {
+    package static func start(_ spec: WarmupSpec, logFolder: String, launcher: Launcher, bootLog: BootLog) -> Start {
         if let name = spec.waitForProcess {
             let existing = ProcessProbe.processes(named: [name])
             if !existing.isEmpty {

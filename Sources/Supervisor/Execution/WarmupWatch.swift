@@ -1,12 +1,13 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// Waits for a started warmup to be done: its command exits, the awaited process appears,
 /// or the timeout passes (then the warmup is left running).
-enum WarmupWatch {
-    static let pollInterval: TimeInterval = 0.1
+package enum WarmupWatch {
+    package static let pollInterval: TimeInterval = 0.1
 
-    static func watch(_ child: ChildProcess, waitFor name: String?, timeout: Double) -> WarmupResult {
+    package static func watch(_ child: ChildProcess, waitFor name: String?, timeout: Double) -> WarmupResult {
         let started = MonotonicClock.now()
         while true {
             let waited = MonotonicClock.now() - started

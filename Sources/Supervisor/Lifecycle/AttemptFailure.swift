@@ -1,3 +1,5 @@
+import SupervisorPlatform
+
 /// Why one attempt to bring the invoker to READY failed.
 public enum AttemptFailure: Equatable, Sendable, CustomStringConvertible {
     /// READY was not observed within the per-attempt timeout.

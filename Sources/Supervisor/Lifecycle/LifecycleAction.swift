@@ -1,3 +1,5 @@
+import SupervisorPlatform
+
 /// What the lifecycle state machine asks its driver to do next. Each case says what, never how.
 public indirect enum LifecycleAction: Equatable, Sendable {
     /// Remove any stale READY marker, then start the invoker for this attempt.

@@ -1,3 +1,5 @@
+import SupervisorPlatform
+
 /// The invoker lifecycle as a value: events in, one action out.
 ///
 /// idle → spawning(n) → awaitingReady(n) → [handshaking(n)] → warmingUp → runningStep(i) → stoppingInvoker → finished.

@@ -1,3 +1,5 @@
+import SupervisorPlatform
+
 /// How a whole run ended.
 public enum Outcome: Equatable, Sendable {
     /// READY was observed and every heavy step exited 0.

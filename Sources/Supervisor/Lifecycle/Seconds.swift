@@ -1,4 +1,5 @@
 import Foundation
+import SupervisorPlatform
 
 /// How durations in seconds are printed to users.
 public enum Seconds {

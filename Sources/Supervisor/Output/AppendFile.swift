@@ -1,4 +1,5 @@
 import Foundation
+import SupervisorPlatform
 
 /// A file that other programs read while it grows (boot.log, GITHUB_OUTPUT, the step summary), or
 /// write to as well (invoker.log): each `append` is one append-mode write, so a reader never sees
@@ -6,14 +7,14 @@ import Foundation
 /// reported (`WriteFailures`), never dropped silently.
 /// With a rotation, a file about to pass `maxBytes` is renamed to `.1` (`.1` to `.2`, …, keeping
 /// `keep` old files) and started afresh, so a long-lived daemon cannot fill the disk.
-final class AppendFile: @unchecked Sendable {
+package final class AppendFile: @unchecked Sendable {
     /// Size-based rotation: start a new file past `maxBytes`, keep `keep` old ones.
-    struct Rotation {
-        var maxBytes: Int
-        var keep: Int
+    package struct Rotation {
+        package var maxBytes: Int
+        package var keep: Int
     }
 
-    let path: String
+    package let path: String
     private let rotation: Rotation?
     private let followLinks: Bool
     private var file: PlatformFile?
@@ -21,7 +22,7 @@ final class AppendFile: @unchecked Sendable {
 
     /// Opens (creating) `path` for appending; throws when it cannot be opened. `followLinks`: the
     /// runner's own files may be links; files in the supervisor's folders may not.
-    init(path: String, rotation: Rotation? = nil, followLinks: Bool = false) throws(PlatformError) {
+    package init(path: String, rotation: Rotation? = nil, followLinks: Bool = false) throws(PlatformError) {
         self.path = path
         self.rotation = rotation
         self.followLinks = followLinks
@@ -31,12 +32,12 @@ final class AppendFile: @unchecked Sendable {
     deinit { if let file { FileSystem.closeFile(file) } }
 
     /// Appends `text` at the end of the file in one write.
-    func append(_ text: String) {
+    package func append(_ text: String) {
         append(bytes: Array(text.utf8))
     }
 
     /// Appends raw bytes at the end of the file in one write.
-    func append(bytes: [UInt8]) {
+    package func append(bytes: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
         // The size is read each time: the invoker appends to the same file through its own handle.

@@ -1,23 +1,24 @@
 import Foundation
+import SupervisorPlatform
 
 /// `<resultsDir>/_invoker/boot.log`: one line per lifecycle event, `[<UTC ISO-8601 ms>Z] <text>`,
 /// each written and flushed on its own so a killed supervisor leaves a valid prefix.
 /// Every line is also passed to `mirror` (the live progress on stdout). Format: docs/boot-log.md.
-final class BootLog: @unchecked Sendable {
+package final class BootLog: @unchecked Sendable {
     private let file: AppendFile
     private let mirror: (String) -> Void
     private let clock: () -> Date
 
-    init(file: AppendFile, clock: @escaping () -> Date = Date.init, mirror: @escaping (String) -> Void) {
+    package init(file: AppendFile, clock: @escaping () -> Date = Date.init, mirror: @escaping (String) -> Void) {
         self.file = file
         self.clock = clock
         self.mirror = mirror
     }
 
-    var path: String { file.path }
+    package var path: String { file.path }
 
     /// Writes one line stamped with the current time.
-    func write(_ text: String) {
+    package func write(_ text: String) {
         let line = BootLog.line(text, at: clock())
         file.append(line + "\n")
         mirror(line)
@@ -26,12 +27,12 @@ final class BootLog: @unchecked Sendable {
     /// One formatted line (without its newline). Control characters in `text` (which carries
     /// invoker output, handshake errors and config values) are escaped, so no value can end the
     /// line or forge another.
-    static func line(_ text: String, at date: Date) -> String {
+    package static func line(_ text: String, at date: Date) -> String {
         "[\(Timestamp.iso8601(date))] \(LogText.escaped(text))"
     }
 
     /// A command as shown in boot.log: arguments joined by spaces, those with spaces or quotes in double quotes.
-    static func quote(_ arguments: [String]) -> String {
+    package static func quote(_ arguments: [String]) -> String {
         arguments.map { argument in
             guard argument.isEmpty || argument.contains(where: { $0 == " " || $0 == "\"" || $0 == "\t" }) else { return argument }
             return "\"" + argument.replacingOccurrences(of: "\"", with: "\\\"") + "\""

@@ -1,34 +1,35 @@
 import Foundation
+import SupervisorPlatform
 
 /// `compare-outcome/v1`: what the compare found, read from the newest compare-exec.json, or
 /// exactly why there is no result (docs/compare-outcome.md).
-struct CompareOutcome: Equatable {
-    enum Status: String { case ok, missing, error }
+package struct CompareOutcome: Equatable {
+    package enum Status: String { case ok, missing, error }
 
-    static let schema = "compare-outcome/v1"
+    package static let schema = "compare-outcome/v1"
 
-    var status: Status
+    package var status: Status
     /// One of `no_exec_json`, `no_cli`, `missing_vi`, `invoker_not_ready`, `skipped`, when one applies.
-    var reason: String?
-    var file: String?
-    var diff: Bool?
-    var exitCode: Int?
-    var durationMs: Double?
-    var cliPath: String?
-    var command: String?
-    var base: String?
-    var head: String?
-    var error: String?
+    package var reason: String?
+    package var file: String?
+    package var diff: Bool?
+    package var exitCode: Int?
+    package var durationMs: Double?
+    package var cliPath: String?
+    package var command: String?
+    package var base: String?
+    package var head: String?
+    package var error: String?
 
     /// What the session or run knew about the compare when no compare-exec.json was found.
-    enum Expectation {
+    package enum Expectation {
         case invokerNotReady
         case skippedByPolicy
         case expected
     }
 
     /// The outcome when nothing was found.
-    static func missing(_ expectation: Expectation) -> CompareOutcome {
+    package static func missing(_ expectation: Expectation) -> CompareOutcome {
         let reason: String
         switch expectation {
         case .invokerNotReady: reason = "invoker_not_ready"
@@ -40,7 +41,7 @@ struct CompareOutcome: Equatable {
 
     /// The outcome of a found compare-exec.json. LVCompare's exit code 0 is no diff, 1 a diff,
     /// anything else an error, whose reason is looked for on this machine (`exists`).
-    static func read(file: String, data: Data, exists: (String) -> Bool) -> CompareOutcome {
+    package static func read(file: String, data: Data, exists: (String) -> Bool) -> CompareOutcome {
         var outcome = CompareOutcome(status: .error, file: file)
         guard let value = try? JSONSerialization.jsonObject(with: data), let exec = value as? [String: Any] else {
             outcome.error = "not valid JSON"
@@ -50,7 +51,7 @@ struct CompareOutcome: Equatable {
         outcome.command = exec["command"] as? String
         outcome.base = exec["base"] as? String
         outcome.head = exec["head"] as? String
-        let violations = SchemaLite.validate(exec, against: (try? ValidateCommand.loadSchema("compare-exec")) ?? [:])
+        let violations = SchemaLite.validate(exec, against: (try? EmbeddedSchemas.load("compare-exec")) ?? [:])
         guard violations.isEmpty else {
             outcome.error = "compare-exec/v1 violations: " + violations.map { "\($0.pointer.isEmpty ? "/" : $0.pointer): \($0.message)" }.joined(separator: "; ")
             return outcome
@@ -75,7 +76,7 @@ struct CompareOutcome: Equatable {
     }
 
     /// The newest `compare-exec.json` under `folder` (by modification time, then path), if any.
-    static func newestExec(under folder: String) -> String? {
+    package static func newestExec(under folder: String) -> String? {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return nil }
         var best: (path: String, modified: Date)?
         while let relative = walker.nextObject() as? String {
@@ -88,7 +89,7 @@ struct CompareOutcome: Equatable {
         return best?.path
     }
 
-    func json(at date: Date) -> OrderedJSON {
+    package func json(at date: Date) -> OrderedJSON {
         func text(_ value: String?) -> OrderedJSON { value.map(OrderedJSON.string) ?? .null }
         var fields: [(String, OrderedJSON)] = [
             ("schema", .string(Self.schema)), ("generatedAtUtc", .string(Timestamp.iso8601(date))), ("status", .string(status.rawValue)),
@@ -104,7 +105,7 @@ struct CompareOutcome: Equatable {
     }
 
     /// The `### Compare Outcome` block.
-    var markdown: String {
+    package var markdown: String {
         var lines = ["### Compare Outcome", ""]
         if status == .missing {
             lines.append("no compare-exec.json")

@@ -1,12 +1,13 @@
 import Foundation
+import SupervisorPlatform
 
 /// The supervisor's own stdout and stderr, written line by line and flushed at once
 /// so the job log shows progress live.
-enum Console {
+package enum Console {
     private static let lock = NSLock()
 
-    static func out(_ line: String) { write(line, to: FileHandle.standardOutput) }
-    static func err(_ line: String) { write(line, to: FileHandle.standardError) }
+    package static func out(_ line: String) { write(line, to: FileHandle.standardOutput) }
+    package static func err(_ line: String) { write(line, to: FileHandle.standardError) }
 
     private static func write(_ line: String, to handle: FileHandle) {
         lock.lock()

@@ -1,5 +1,5 @@
 /// JSON written by the product, with object keys in the order the documents list them.
-indirect enum OrderedJSON: Equatable {
+package indirect enum OrderedJSON: Equatable {
     case string(String)
     case integer(Int64)
     case number(Double)
@@ -8,10 +8,10 @@ indirect enum OrderedJSON: Equatable {
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
 
-    static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.text == rhs.text }
+    package static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.text == rhs.text }
 
     /// Compact, single-line text (suitable for one NDJSON line).
-    var text: String {
+    package var text: String {
         switch self {
         case .string(let value): return Self.quote(value)
         case .integer(let value): return String(value)
@@ -24,7 +24,7 @@ indirect enum OrderedJSON: Equatable {
     }
 
     /// Indented text (two spaces), for files people open; same content as `text`.
-    func pretty(_ indent: String = "") -> String {
+    package func pretty(_ indent: String = "") -> String {
         let inner = indent + "  "
         switch self {
         case .array(let items) where !items.isEmpty:
@@ -37,7 +37,7 @@ indirect enum OrderedJSON: Equatable {
     }
 
     /// `value` as a JSON string literal.
-    static func quote(_ value: String) -> String {
+    package static func quote(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -2,26 +2,26 @@
 /// result or the not-READY line) with its process snapshots, Compare Outcome (when a compare ran
 /// or was expected), Re-run. Kept under `limit` bytes (the step summary allows 1 MiB) by leaving
 /// out middle snapshot sections, never half a line. Format: docs/summary.md.
-struct OrderedSummary {
-    var provenance: Provenance
+package struct OrderedSummary {
+    package var provenance: Provenance
     /// The `### Invoker Boot` block.
-    var invoker: String
-    var snapshots: [ProcessSnapshot]
-    var outcome: CompareOutcome?
+    package var invoker: String
+    package var snapshots: [ProcessSnapshot]
+    package var outcome: CompareOutcome?
     /// `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_RUN_ID`, for the link to the run.
-    var runURL: String?
+    package var runURL: String?
 
-    static let defaultLimit = 512 * 1024
+    package static let defaultLimit = 512 * 1024
     /// At most this many process lines per snapshot section.
-    static let processLinesPerSection = 50
+    package static let processLinesPerSection = 50
 
-    static func runURL(_ environment: [String: String]) -> String? {
+    package static func runURL(_ environment: [String: String]) -> String? {
         guard let repository = environment["GITHUB_REPOSITORY"], !repository.isEmpty,
               let run = environment["GITHUB_RUN_ID"], !run.isEmpty else { return nil }
         return "\(environment["GITHUB_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://github.com")/\(repository)/actions/runs/\(run)"
     }
 
-    func markdown(limit: Int = OrderedSummary.defaultLimit) -> String {
+    package func markdown(limit: Int = OrderedSummary.defaultLimit) -> String {
         let head = provenance.markdown + invoker
         let tail = (outcome?.markdown ?? "") + rerun
         let budget = limit - head.utf8.count - tail.utf8.count
@@ -29,7 +29,7 @@ struct OrderedSummary {
     }
 
     /// The `### Re-run` block: the PR comment with the same inputs, and the run's page.
-    var rerun: String {
+    package var rerun: String {
         var command = "/run orchestrated strategy=\(provenance.value("strategy") ?? "single")"
             + " include_integration=\(provenance.value("include_integration") ?? "false")"
         if let sample = provenance.value("sample_id") { command += " sample_id=\(sample)" }

@@ -1,20 +1,21 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// The watched processes at one phase of a run, and what changed since the previous snapshot.
 /// Written as one `process-snapshot/v1` line of snapshots.ndjson (docs/snapshots.md).
-struct ProcessSnapshot: Equatable, Sendable {
+package struct ProcessSnapshot: Equatable, Sendable {
     /// One process as a snapshot records it; its identity is `pid` + `startTime`.
-    struct Entry: Equatable, Sendable {
-        var name: String
-        var pid: Int32
-        var parentPID: Int32
+    package struct Entry: Equatable, Sendable {
+        package var name: String
+        package var pid: Int32
+        package var parentPID: Int32
         /// UTC ISO-8601 with milliseconds, as everywhere in the product.
-        var startTime: String
-        var commandLine: [String]?
-        var windowTitle: String?
+        package var startTime: String
+        package var commandLine: [String]?
+        package var windowTitle: String?
 
-        init(name: String, pid: Int32, parentPID: Int32, startTime: String, commandLine: [String]? = nil, windowTitle: String? = nil) {
+        package init(name: String, pid: Int32, parentPID: Int32, startTime: String, commandLine: [String]? = nil, windowTitle: String? = nil) {
             self.name = name
             self.pid = pid
             self.parentPID = parentPID
@@ -23,29 +24,29 @@ struct ProcessSnapshot: Equatable, Sendable {
             self.windowTitle = windowTitle
         }
 
-        init(_ record: ProcessRecord) {
+        package init(_ record: ProcessRecord) {
             self.init(name: record.name, pid: record.pid, parentPID: record.parentPID,
                       startTime: Timestamp.iso8601(record.startTime), commandLine: record.commandLine,
                       windowTitle: record.windowTitle)
         }
 
-        func isSameProcess(as other: Entry) -> Bool { pid == other.pid && startTime == other.startTime }
+        package func isSameProcess(as other: Entry) -> Bool { pid == other.pid && startTime == other.startTime }
     }
 
-    static let schema = "process-snapshot/v1"
+    package static let schema = "process-snapshot/v1"
 
-    var phase: String
+    package var phase: String
     /// UTC ISO-8601 with milliseconds.
-    var at: String
-    var watch: [String]
-    var processes: [Entry]
+    package var at: String
+    package var watch: [String]
+    package var processes: [Entry]
     /// Processes not in the previous snapshot (none when there is no previous snapshot).
-    var appeared: [Entry]
+    package var appeared: [Entry]
     /// Processes of the previous snapshot that are no longer running.
-    var gone: [Entry]
+    package var gone: [Entry]
 
     /// A snapshot of `processes` compared with `previous` (identity: PID and start time).
-    init(phase: String, at: String, watch: [String], processes: [Entry], previous: [Entry]?) {
+    package init(phase: String, at: String, watch: [String], processes: [Entry], previous: [Entry]?) {
         self.phase = phase
         self.at = at
         self.watch = watch
@@ -60,12 +61,12 @@ struct ProcessSnapshot: Equatable, Sendable {
     }
 
     /// How many processes of each watched name are running, in watch order.
-    var counts: [(name: String, count: Int)] {
+    package var counts: [(name: String, count: Int)] {
         watch.map { name in (name, processes.filter { ProcessName.matches($0.name, name) }.count) }
     }
 
     /// The NDJSON line (without its newline).
-    var jsonLine: String {
+    package var jsonLine: String {
         OrderedJSON.object([
             ("schema", .string(Self.schema)),
             ("phase", .string(phase)),
@@ -88,7 +89,7 @@ struct ProcessSnapshot: Equatable, Sendable {
     }
 
     /// A snapshot line read back from snapshots.ndjson, or nil when it is not a `process-snapshot/v1` object.
-    init?(jsonLine line: String) {
+    package init?(jsonLine line: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
               object["schema"] as? String == Self.schema,
               let phase = object["phase"] as? String, let at = object["at"] as? String,
@@ -111,7 +112,7 @@ struct ProcessSnapshot: Equatable, Sendable {
 
     /// The processes of a snapshot line read back from snapshots.ndjson, or nil when the line is
     /// not a `process-snapshot/v1` object.
-    static func entries(fromJSONLine line: String) -> [Entry]? {
+    package static func entries(fromJSONLine line: String) -> [Entry]? {
         ProcessSnapshot(jsonLine: line)?.processes
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
+import SupervisorPlatform
 
 /// `run-provenance/v1`: who or what started the run and with which inputs, from the `GITHUB_*`
 /// variables, the event payload and the `EV_*` origin variables (docs/provenance.md).
-struct Provenance {
+package struct Provenance {
     /// The event payload at `GITHUB_EVENT_PATH`, or why it could not be used.
-    enum Payload {
+    package enum Payload {
         case loaded([String: Any])
         case unavailable(String)
 
-        static func load(_ environment: [String: String]) -> Payload {
+        package static func load(_ environment: [String: String]) -> Payload {
             guard let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty else { return .unavailable("GITHUB_EVENT_PATH is not set") }
             guard let data = FileManager.default.contents(atPath: path) else { return .unavailable("cannot read \(path)") }
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .unavailable("\(path) is not a JSON object") }
@@ -16,18 +17,18 @@ struct Provenance {
         }
     }
 
-    static let schema = "run-provenance/v1"
-    static let schemaVersion = "1.0.0"
+    package static let schema = "run-provenance/v1"
+    package static let schemaVersion = "1.0.0"
     /// Origin keys, in order, each from `EV_<KEY>` or the workflow_dispatch input of the same name.
-    static let originKeys = ["origin_kind", "origin_pr", "origin_comment_id", "origin_comment_url", "origin_author",
+    package static let originKeys = ["origin_kind", "origin_pr", "origin_comment_id", "origin_comment_url", "origin_author",
                              "sample_id", "include_integration", "strategy"]
 
     /// The fields in the documented order.
-    let fields: [(String, OrderedJSON)]
+    package let fields: [(String, OrderedJSON)]
     /// Why fields from the event payload are missing, if they are.
-    let note: String?
+    package let note: String?
 
-    init(environment: [String: String], payload: Payload, now: Date) {
+    package init(environment: [String: String], payload: Payload, now: Date) {
         func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         var event: [String: Any] = [:]
         var note: String?
@@ -62,7 +63,7 @@ struct Provenance {
     }
 
     /// The PR number of a pull_request event, or of an issue_comment on a pull request.
-    static func pullRequestNumber(_ event: [String: Any]) -> Int? {
+    package static func pullRequestNumber(_ event: [String: Any]) -> Int? {
         if let pullRequest = event["pull_request"] as? [String: Any] {
             return (pullRequest["number"] as? NSNumber)?.intValue ?? (event["number"] as? NSNumber)?.intValue
         }
@@ -81,7 +82,7 @@ struct Provenance {
     }
 
     /// A field's value as text (empty when absent).
-    func value(_ key: String) -> String? {
+    package func value(_ key: String) -> String? {
         guard let value = fields.first(where: { $0.0 == key })?.1 else { return nil }
         switch value {
         case .string(let text): return text
@@ -90,10 +91,10 @@ struct Provenance {
         }
     }
 
-    var json: OrderedJSON { .object(fields) }
+    package var json: OrderedJSON { .object(fields) }
 
     /// The `### Run Provenance` block: `- key: value` per field, then the note.
-    var markdown: String {
+    package var markdown: String {
         var lines = ["### Run Provenance", ""]
         lines += fields.map { field in
             let text = value(field.0) ?? ""

@@ -1,39 +1,41 @@
+import SupervisorPlatform
+
 /// The facts of one run that the summary reports, gathered as the run goes.
-struct RunRecord: Equatable, Sendable {
+package struct RunRecord: Equatable, Sendable {
     /// How one heavy step went.
-    struct StepResult: Equatable, Sendable {
-        var name: String
-        var exit: ProcessExit?
-        var seconds: Double
+    package struct StepResult: Equatable, Sendable {
+        package var name: String
+        package var exit: ProcessExit?
+        package var seconds: Double
         /// Why the step did not run to completion on its own, if it did not.
-        var note: String?
+        package var note: String?
     }
 
-    var attempts: Int
-    var delaySeconds: Double
-    var timeoutSeconds: Double
-    var stepNames: [String]
-    var hasWarmup: Bool
-    var readyVia: String
-    var readyAttempt: Int?
-    var readyElapsedSeconds: Double?
+    package var attempts: Int
+    package var delaySeconds: Double
+    package var timeoutSeconds: Double
+    package var stepNames: [String]
+    package var hasWarmup: Bool
+    package var readyVia: String
+    package var readyAttempt: Int?
+    package var readyElapsedSeconds: Double?
     /// When READY was observed (UTC ISO-8601 ms).
-    var readyAt: String?
-    var handshakeUsed = false
-    var warmup: WarmupResult?
-    var steps: [StepResult] = []
-    var invokerExitAfterReady: ProcessExit?
-    var outcome: Outcome?
-    var keptInvokerPID: Int32?
+    package var readyAt: String?
+    package var handshakeUsed = false
+    package var warmup: WarmupResult?
+    package var steps: [StepResult] = []
+    package var invokerExitAfterReady: ProcessExit?
+    package var outcome: Outcome?
+    package var keptInvokerPID: Int32?
     /// Whether the run is a session's `start` (the invoker is kept for the following steps).
-    var sessionMode = false
-    var snapshots: [ProcessSnapshot] = []
+    package var sessionMode = false
+    package var snapshots: [ProcessSnapshot] = []
     /// The escalation line, when the boot settings were escalated.
-    var escalation: String?
+    package var escalation: String?
     /// PIDs still alive after a tree stop's kill (should stay empty).
-    var survivors: [Int32] = []
+    package var survivors: [Int32] = []
 
-    init(config: SupervisorConfig) {
+    package init(config: SupervisorConfig) {
         attempts = config.attempts
         delaySeconds = config.delaySeconds
         timeoutSeconds = config.timeoutSeconds
@@ -44,7 +46,7 @@ struct RunRecord: Equatable, Sendable {
     }
 
     /// The names of the steps that never started.
-    var stepsNotRun: [String] {
+    package var stepsNotRun: [String] {
         Array(stepNames.dropFirst(steps.count))
     }
 }

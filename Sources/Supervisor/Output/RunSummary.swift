@@ -1,13 +1,15 @@
+import SupervisorPlatform
+
 /// The `### Invoker Boot` block of the summary, from a finished run (`run`, `start`) or from a
 /// session (`stop`, `summary`). Format: docs/summary.md.
-enum RunSummary {
+package enum RunSummary {
     /// The exact not-READY line: `invoker not READY — <reason> (attempts=X, delay=Y, to=Z)`.
-    static func notReadyLine(reason: String, attempts: Int, delaySeconds: Double, timeoutSeconds: Double) -> String {
+    package static func notReadyLine(reason: String, attempts: Int, delaySeconds: Double, timeoutSeconds: Double) -> String {
         "invoker not READY — \(reason) (attempts=\(attempts), delay=\(Seconds.format(delaySeconds)), to=\(Seconds.format(timeoutSeconds)))"
     }
 
     /// The `### Invoker Boot` block.
-    static func bootBlock(_ record: RunRecord) -> String {
+    package static func bootBlock(_ record: RunRecord) -> String {
         var lines = ["### Invoker Boot", ""]
         if let escalation = record.escalation { lines += ["- \(escalation)"] }
         if case .notReady(let failure, let attempts) = record.outcome {
@@ -55,7 +57,7 @@ enum RunSummary {
     }
 
     /// The block for a workflow session, from session.json.
-    static func bootBlock(_ session: SessionFile) -> String {
+    package static func bootBlock(_ session: SessionFile) -> String {
         var lines = ["### Invoker Boot", ""]
         if let escalation = session.escalation { lines += ["- \(escalation)"] }
         let settings = session.settings
@@ -90,12 +92,12 @@ enum RunSummary {
     }
 
     /// `- Survivors: PIDs P, Q were still alive after the tree was killed (see boot.log).`
-    static func survivorsLine(_ pids: [Int32]) -> String {
+    package static func survivorsLine(_ pids: [Int32]) -> String {
         "- Survivors: PIDs \(pids.map(String.init).joined(separator: ", ")) were still alive after the tree was killed (see `_invoker/boot.log`)."
     }
 
     /// `- Step \`NAME\`: exit E in S s[ (note)]`.
-    static func stepLine(_ name: String, exitCode: Int32?, seconds: Double, note: String?) -> String {
+    package static func stepLine(_ name: String, exitCode: Int32?, seconds: Double, note: String?) -> String {
         let result = exitCode.map { "exit \($0)" } ?? "did not finish"
         return "- Step `\(name)`: \(result) in \(Seconds.format((seconds * 1000).rounded() / 1000)) s" + (note.map { " (\($0))" } ?? "")
     }

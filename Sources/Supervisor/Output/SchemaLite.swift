@@ -1,21 +1,22 @@
 import Foundation
+import SupervisorPlatform
 
 /// Validates JSON against the subset of JSON Schema (draft-07) that the product's own schemas use:
 /// `type`, `required`, `properties`, `additionalProperties`, `enum`, `const`, `minimum`/`maximum`,
 /// `minLength`, `minItems`, `items`, `pattern` and `format: date-time`. Unknown keywords are ignored.
-enum SchemaLite {
+package enum SchemaLite {
     /// One violation: where (a JSON pointer, `""` for the document) and what.
-    struct Violation: Equatable, CustomStringConvertible {
-        var pointer: String
-        var message: String
+    package struct Violation: Equatable, CustomStringConvertible {
+        package var pointer: String
+        package var message: String
         /// `[schema-lite] error: <pointer>: <message>`, the seed repo's phrasing.
-        var description: String { "[schema-lite] error: \(pointer.isEmpty ? "/" : pointer): \(message)" }
+        package var description: String { "[schema-lite] error: \(pointer.isEmpty ? "/" : pointer): \(message)" }
     }
 
-    static let dateTimePattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
+    package static let dateTimePattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
 
     /// Every violation of `schema` by `value` (both as parsed by JSONSerialization).
-    static func validate(_ value: Any, against schema: [String: Any], at pointer: String = "") -> [Violation] {
+    package static func validate(_ value: Any, against schema: [String: Any], at pointer: String = "") -> [Violation] {
         var found: [Violation] = []
         func fail(_ message: String) { found.append(Violation(pointer: pointer, message: message)) }
 
@@ -75,7 +76,7 @@ enum SchemaLite {
     // MARK: - JSON value helpers (JSONSerialization gives NSNumber for numbers and booleans)
 
     /// Whether a parsed value is a JSON boolean (Foundation gives booleans as a distinct NSNumber class).
-    static func isBool(_ value: Any) -> Bool {
+    package static func isBool(_ value: Any) -> Bool {
         guard let number = value as? NSNumber else { return false }
         return String(describing: type(of: number)).contains("Bool")
     }

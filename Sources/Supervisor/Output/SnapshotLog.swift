@@ -1,10 +1,11 @@
 import Foundation
+import SupervisorPlatform
 
 /// Reads snapshots.ndjson back (for summaries written after the fact, e.g. by `stop`).
-enum SnapshotLog {
+package enum SnapshotLog {
     /// The snapshots taken at or after `since` (UTC ISO-8601 ms), in order; the processes a line
     /// lists as gone get their names from the line before it.
-    static func read(_ path: String, since: String) -> [ProcessSnapshot] {
+    package static func read(_ path: String, since: String) -> [ProcessSnapshot] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         var previous: [ProcessSnapshot.Entry] = []
         var result: [ProcessSnapshot] = []

@@ -1,15 +1,15 @@
 /// A snapshot as a step-summary section, in the seed repo's shape:
 /// `### Pre-Invoker Process Snapshot`, then `- {Name} (PID {Id}) {title}` lines. Format: docs/snapshots.md.
-enum SnapshotMarkdown {
+package enum SnapshotMarkdown {
     /// `pre-invoker` → `Pre-Invoker`, `post-step:compare` → `Post-Step compare`.
-    static func title(of phase: String) -> String {
+    package static func title(of phase: String) -> String {
         let parts = phase.split(separator: ":", maxSplits: 1).map(String.init)
         let words = parts[0].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
         return parts.count > 1 ? "\(words) \(parts[1])" : words
     }
 
     /// The section; with `maxLines`, process lines past that many are counted in one line instead.
-    static func section(_ snapshot: ProcessSnapshot, maxLines: Int = .max) -> String {
+    package static func section(_ snapshot: ProcessSnapshot, maxLines: Int = .max) -> String {
         var lines = ["### \(title(of: snapshot.phase)) Process Snapshot", ""]
         var entries: [String] = []
         for entry in snapshot.processes {

@@ -1,12 +1,13 @@
 import Foundation
+import SupervisorPlatform
 
 /// Assembles the ordered summary from what a run or a session left behind. `run` and `start`
 /// use the run's record; `stop` and `summary` use session.json and snapshots.ndjson. A compare is
 /// expected when a heavy step is named `compare`.
-enum SummaryBuilder {
-    static let compareStep = "compare"
+package enum SummaryBuilder {
+    package static let compareStep = "compare"
 
-    static func forRun(_ record: RunRecord, config: SupervisorConfig, environment: [String: String]) -> String {
+    package static func forRun(_ record: RunRecord, config: SupervisorConfig, environment: [String: String]) -> String {
         var expectation: CompareOutcome.Expectation?
         if config.steps.contains(where: { $0.name == compareStep }) {
             if case .notReady = record.outcome {
@@ -24,7 +25,7 @@ enum SummaryBuilder {
     }
 
     /// What a session's compare step says about a missing compare-exec.json; nil when it has none.
-    static func expectation(_ session: SessionFile?) -> CompareOutcome.Expectation? {
+    package static func expectation(_ session: SessionFile?) -> CompareOutcome.Expectation? {
         guard let compare = session?.steps.last(where: { $0.name == compareStep }) else { return nil }
         switch compare.skipped {
         case "invoker_not_ready": return .invokerNotReady
@@ -33,7 +34,7 @@ enum SummaryBuilder {
         }
     }
 
-    static func forSession(_ session: SessionFile?, resultsDir: String, environment: [String: String]) -> String {
+    package static func forSession(_ session: SessionFile?, resultsDir: String, environment: [String: String]) -> String {
         let expectation = expectation(session)
         let invoker = session.map(RunSummary.bootBlock) ?? "### Invoker Boot\n\n- No session in `\(resultsDir)/_invoker` (run `invoker-supervisor start`).\n\n"
         let snapshots = SnapshotLog.read(resultsDir + "/_invoker/snapshots.ndjson", since: session?.openedAt ?? "")
@@ -45,7 +46,7 @@ enum SummaryBuilder {
 
     /// The compare outcome: from the newest compare-exec.json under `folder`, else, when a compare
     /// was expected, why it is missing; nil when none was expected or found.
-    static func outcome(under folder: String, expectation: CompareOutcome.Expectation?) -> CompareOutcome? {
+    package static func outcome(under folder: String, expectation: CompareOutcome.Expectation?) -> CompareOutcome? {
         if let file = CompareOutcome.newestExec(under: folder), let data = FileManager.default.contents(atPath: file) {
             return CompareOutcome.read(file: file, data: data, exists: FileManager.default.fileExists(atPath:))
         }

@@ -1,10 +1,11 @@
 import Foundation
+import SupervisorPlatform
 
 /// UTC timestamps as the product writes them: ISO-8601 with milliseconds and `Z`.
 /// Computed arithmetically (no date formatter), which keeps ICU and its memory out of the process.
-enum Timestamp {
+package enum Timestamp {
     /// `2026-11-26T11:21:29.123Z`.
-    static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let milliseconds = Int(((totalMilliseconds % 1000) + 1000) % 1000)
         let seconds = (totalMilliseconds - Int64(milliseconds)) / 1000
@@ -16,7 +17,7 @@ enum Timestamp {
 
     /// Year, month and day of the proleptic Gregorian calendar for a count of days since 1970-01-01
     /// (H. Hinnant's `civil_from_days`).
-    static func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -1,30 +1,31 @@
 import Foundation
+import SupervisorPlatform
 
 /// The READY outcomes of recent runs on one repository + branch, shared by every supervisor that
 /// uses the same state folder (docs/escalation.md). Read and written under a lock, replaced atomically.
-struct EscalationHistory: Codable, Equatable {
+package struct EscalationHistory: Codable, Equatable {
     /// One run's READY outcome.
-    struct Entry: Codable, Equatable {
-        var at: String
+    package struct Entry: Codable, Equatable {
+        package var at: String
         /// `ready`, `timeout`, `exited`, `spawn_error` or `cancelled`.
-        var result: String
+        package var result: String
     }
 
-    static let schemaName = "invoker-escalation/v1"
+    package static let schemaName = "invoker-escalation/v1"
     /// How many outcomes are kept.
-    static let keep = 20
+    package static let keep = 20
 
-    var schema = EscalationHistory.schemaName
-    var repository: String
-    var branch: String
+    package var schema = EscalationHistory.schemaName
+    package var repository: String
+    package var branch: String
     /// READY timeouts since the last READY.
-    var consecutiveTimeouts = 0
+    package var consecutiveTimeouts = 0
     /// Every outcome ever recorded here.
-    var totalRuns = 0
-    var recent: [Entry] = []
+    package var totalRuns = 0
+    package var recent: [Entry] = []
 
     /// Adds one outcome: a READY resets the count, a timeout raises it, anything else leaves it.
-    mutating func record(_ result: String, at time: String) {
+    package mutating func record(_ result: String, at time: String) {
         switch result {
         case "ready": consecutiveTimeouts = 0
         case "timeout": consecutiveTimeouts += 1
@@ -36,21 +37,21 @@ struct EscalationHistory: Codable, Equatable {
 }
 
 /// Where the histories live: `<stateDir>/escalation/<repository>/<branch>.json`, names made safe for files.
-struct EscalationStore {
-    let stateDir: String
-    let repository: String
-    let branch: String
+package struct EscalationStore {
+    package let stateDir: String
+    package let repository: String
+    package let branch: String
 
-    var path: String { stateDir + "/escalation/" + Self.fileName(repository) + "/" + Self.fileName(branch) + ".json" }
+    package var path: String { stateDir + "/escalation/" + Self.fileName(repository) + "/" + Self.fileName(branch) + ".json" }
 
     /// The history as it is now (empty when there is none).
-    func load() throws -> EscalationHistory {
+    package func load() throws -> EscalationHistory {
         try update { _ in }
     }
 
     /// Applies `change` to the history under the lock and saves it; returns the result.
     @discardableResult
-    func update(_ change: (inout EscalationHistory) -> Void) throws -> EscalationHistory {
+    package func update(_ change: (inout EscalationHistory) -> Void) throws -> EscalationHistory {
         let folder = (path as NSString).deletingLastPathComponent
         try FileSystem.makeDirectories(folder)
         let lock = try FileLock(path: path + ".lock")
@@ -72,7 +73,7 @@ struct EscalationStore {
     /// Letters, digits, `.`, `_` and `-` kept; anything else (such as `/` in `feature/x`) becomes `_`.
     /// A name longer than `maxNameLength` keeps its first 64 characters and gets a hash of the whole
     /// name, so it fits any file system's name limit and stays distinct.
-    static func fileName(_ text: String) -> String {
+    package static func fileName(_ text: String) -> String {
         let safe = String(text.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) ? Character($0) : "_" })
         let name = safe.isEmpty || safe.allSatisfy({ $0 == "." }) ? "_" : safe
         guard name.utf8.count > maxNameLength else { return name }
@@ -82,17 +83,17 @@ struct EscalationStore {
     }
 
     /// Longest file name used as it is (file systems allow 255 bytes; `.json.lock` is added).
-    static let maxNameLength = 200
+    package static let maxNameLength = 200
 
     /// `--branch`, else `GITHUB_HEAD_REF`, else `GITHUB_REF_NAME`, else `local`.
-    static func branch(_ given: String?, _ environment: [String: String]) -> String {
+    package static func branch(_ given: String?, _ environment: [String: String]) -> String {
         [given, environment["GITHUB_HEAD_REF"], environment["GITHUB_REF_NAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "local"
     }
 }
 
-extension EscalationStore {
+package extension EscalationStore {
     /// The history of `GITHUB_REPOSITORY` (else `local`) and the branch `branch(given, environment)` gives.
-    init(stateDir: String, branch given: String?, environment: [String: String]) {
+    package init(stateDir: String, branch given: String?, environment: [String: String]) {
         self.init(stateDir: stateDir, repository: environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 } ?? "local",
                   branch: Self.branch(given, environment))
     }

@@ -1,17 +1,18 @@
 import Foundation
+import SupervisorPlatform
 import ProcessProbe
 
 /// Reads and writes session.json under an exclusive lock on `session.lock`, replacing the file
 /// atomically, so parallel subcommands on one session never lose or tear an update.
-struct SessionStore {
-    let folder: String
+package struct SessionStore {
+    package let folder: String
 
-    var path: String { folder + "/session.json" }
-    var lockPath: String { folder + "/session.lock" }
+    package var path: String { folder + "/session.json" }
+    package var lockPath: String { folder + "/session.lock" }
 
     /// Runs `body` with the session (nil when there is none) while holding the lock; whatever
     /// `body` leaves in it is saved (nil: nothing is written).
-    func update<T>(_ body: (inout SessionFile?) throws -> T) throws -> T {
+    package func update<T>(_ body: (inout SessionFile?) throws -> T) throws -> T {
         try FileSystem.makeDirectories(folder)
         let lock = try FileLock(path: lockPath)
         defer { lock.release() }
@@ -23,7 +24,7 @@ struct SessionStore {
     }
 
     /// The session as last saved, or nil when there is none.
-    func load() throws -> SessionFile? {
+    package func load() throws -> SessionFile? {
         let kind = FileKind.of(path)
         if kind == .missing { return nil }
         guard kind == .regular else { throw SessionFileError.unreadable(path: path, detail: "it is \(kind.description)") }
@@ -47,7 +48,7 @@ struct SessionStore {
 
     /// The session's lifecycle after `observe` (which is applied to the session in place);
     /// `absent` when there is no session.
-    static func observedLifecycle(_ session: inout SessionFile?) throws -> SessionLifecycle {
+    package static func observedLifecycle(_ session: inout SessionFile?) throws -> SessionLifecycle {
         guard var current = session else { return SessionLifecycle() }
         try observe(&current)
         session = current
@@ -55,7 +56,7 @@ struct SessionStore {
     }
 
     /// Applies what can be observed now: a READY invoker that is gone, or a `start` that died while booting.
-    static func observe(_ session: inout SessionFile) throws {
+    package static func observe(_ session: inout SessionFile) throws {
         var lifecycle = session.lifecycle
         if lifecycle.state == .ready, let invoker = session.invoker, !isAlive(pid: invoker.pid, startTime: invoker.startTime) {
             try lifecycle.invokerFoundDead()
@@ -66,17 +67,17 @@ struct SessionStore {
     }
 
     /// Whether the process with this PID and start time (as the session wrote it) is running.
-    static func isAlive(pid: Int32, startTime: String) -> Bool {
+    package static func isAlive(pid: Int32, startTime: String) -> Bool {
         guard let record = ProcessProbe.record(pid: pid) else { return false }
         return Timestamp.iso8601(record.startTime) == startTime
     }
 }
 
 /// A session.json that cannot be used.
-enum SessionFileError: Error, CustomStringConvertible {
+package enum SessionFileError: Error, CustomStringConvertible {
     case unreadable(path: String, detail: String)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let detail):
             return "session file '\(LogText.escaped(path))' cannot be used (\(LogText.escaped(detail))); move it aside, stop any invoker it names by hand, then run 'invoker-supervisor start' again."

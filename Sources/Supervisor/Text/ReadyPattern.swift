@@ -9,17 +9,17 @@
 /// `(?i)` at the very start for case-insensitive matching. Refused with a config error: back
 /// references, look-around, atomic and possessive groups, named groups, and repetition counts above
 /// 1000. A pattern without any special character is matched as plain text.
-struct ReadyPattern: Sendable {
+package struct ReadyPattern: Sendable {
     /// Why a pattern was refused: the construct and where.
-    struct Problem: Error, Equatable, CustomStringConvertible {
-        let description: String
+    package struct Problem: Error, Equatable, CustomStringConvertible {
+        package let description: String
     }
 
     private let program: [Instruction]
     private let literal: [Unicode.Scalar]?
     private let caseInsensitive: Bool
 
-    init(_ pattern: String) throws(Problem) {
+    package init(_ pattern: String) throws(Problem) {
         var scalars = Array(pattern.unicodeScalars)
         caseInsensitive = scalars.starts(with: Array("(?i)".unicodeScalars))
         if caseInsensitive { scalars.removeFirst(4) }
@@ -34,7 +34,7 @@ struct ReadyPattern: Sendable {
     }
 
     /// Whether some part of `line` matches.
-    func matches(_ line: String) -> Bool {
+    package func matches(_ line: String) -> Bool {
         let text = Array(line.unicodeScalars)
         if let literal { return literal.isEmpty || text.firstRange(of: literal) != nil }
         var current = ThreadList(size: program.count)
@@ -84,7 +84,7 @@ private enum Instruction: Sendable {
 private enum Assertion: Sendable {
     case lineStart, lineEnd, wordBoundary, notWordBoundary
 
-    func holds(at position: Int, in text: [Unicode.Scalar]) -> Bool {
+    package func holds(at position: Int, in text: [Unicode.Scalar]) -> Bool {
         switch self {
         case .lineStart: return position == 0
         case .lineEnd: return position == text.count
@@ -98,21 +98,21 @@ private enum Assertion: Sendable {
 
 /// One character position: a set of scalar ranges, possibly negated.
 private struct ScalarTest: Sendable {
-    var ranges: [ClosedRange<UInt32>]
-    var negated = false
+    package var ranges: [ClosedRange<UInt32>]
+    package var negated = false
 
-    static let any = ScalarTest(ranges: [0...0x9, 0xB...0x10FFFF])
-    static let digit = ScalarTest(ranges: [0x30...0x39])
-    static let word = ScalarTest(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A])
-    static let space = ScalarTest(ranges: [0x9...0xD, 0x20...0x20])
+    package static let any = ScalarTest(ranges: [0...0x9, 0xB...0x10FFFF])
+    package static let digit = ScalarTest(ranges: [0x30...0x39])
+    package static let word = ScalarTest(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A])
+    package static let space = ScalarTest(ranges: [0x9...0xD, 0x20...0x20])
 
-    static func single(_ scalar: Unicode.Scalar) -> ScalarTest { ScalarTest(ranges: [scalar.value...scalar.value]) }
+    package static func single(_ scalar: Unicode.Scalar) -> ScalarTest { ScalarTest(ranges: [scalar.value...scalar.value]) }
 
-    static func isWord(_ scalar: Unicode.Scalar) -> Bool { word.contains(scalar.value) }
+    package static func isWord(_ scalar: Unicode.Scalar) -> Bool { word.contains(scalar.value) }
 
-    func contains(_ value: UInt32) -> Bool { ranges.contains { $0.contains(value) } }
+    package func contains(_ value: UInt32) -> Bool { ranges.contains { $0.contains(value) } }
 
-    func accepts(_ scalar: Unicode.Scalar, caseInsensitive: Bool) -> Bool {
+    package func accepts(_ scalar: Unicode.Scalar, caseInsensitive: Bool) -> Bool {
         var hit = contains(scalar.value)
         if !hit, caseInsensitive {
             hit = [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping].contains { mapped in
@@ -133,7 +133,7 @@ private indirect enum Node {
     case assertion(Assertion)
 
     /// The text this node matches when it is nothing but literal characters.
-    var literalText: [Unicode.Scalar]? {
+    package var literalText: [Unicode.Scalar]? {
         switch self {
         case .scalar(_, let literal?): return [literal]
         case .concat(let parts):
@@ -149,10 +149,10 @@ private indirect enum Node {
 }
 
 private struct Parser {
-    let scalars: [Unicode.Scalar]
-    var index = 0
+    package let scalars: [Unicode.Scalar]
+    package var index = 0
 
-    mutating func parseAll() throws(ReadyPattern.Problem) -> Node {
+    package mutating func parseAll() throws(ReadyPattern.Problem) -> Node {
         let node = try parseAlternation()
         if index < scalars.count { throw problem("unbalanced ')'") }
         return node
@@ -324,10 +324,10 @@ private struct Parser {
 }
 
 private struct Compiler {
-    var program: [Instruction] = []
-    static let maxInstructions = 20_000
+    package var program: [Instruction] = []
+    package static let maxInstructions = 20_000
 
-    mutating func emit(_ node: Node) throws(ReadyPattern.Problem) {
+    package mutating func emit(_ node: Node) throws(ReadyPattern.Problem) {
         guard program.count < Self.maxInstructions else {
             throw ReadyPattern.Problem(description: "is too large once its repetitions are expanded (keep counts small)")
         }
@@ -379,22 +379,22 @@ private struct ThreadList {
     private(set) var pcs: [Int] = []
     private var seen: [Bool]
 
-    init(size: Int) { seen = Array(repeating: false, count: size) }
+    package init(size: Int) { seen = Array(repeating: false, count: size) }
 
     /// Adds `pc`; false when it was there already.
-    mutating func insert(_ pc: Int) -> Bool {
+    package mutating func insert(_ pc: Int) -> Bool {
         guard !seen[pc] else { return false }
         seen[pc] = true
         pcs.append(pc)
         return true
     }
 
-    mutating func clear() {
+    package mutating func clear() {
         for pc in pcs { seen[pc] = false }
         pcs.removeAll(keepingCapacity: true)
     }
 
-    func contains(match program: [Instruction]) -> Bool {
+    package func contains(match program: [Instruction]) -> Bool {
         pcs.contains { if case .match = program[$0] { true } else { false } }
     }
 }

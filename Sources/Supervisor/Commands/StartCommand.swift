@@ -1,0 +1,87 @@
+import Foundation
+import SupervisorPlatform
+import ProcessProbe
+
+/// `invoker-supervisor start`: opens a workflow session — boots the invoker detached (it outlives
+/// this step), waits for READY, runs the warmup when configured, and saves the session.
+package enum StartCommand {
+    package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let values = try BootOptions.parser("start").parse(arguments)
+        var config = try BootOptions.config(values, subcommand: "start")
+        let escalation = BootOptions.escalation(values, &config, environment: environment)
+        return try open(config: config, escalation: escalation, destinations: OutputDestinations.runDestinations(values, environment),
+                        environment: environment).exitCode
+    }
+
+    /// Opens the session and boots; with a `deadline` (seconds), a boot still going then is
+    /// cancelled (the runner hook's own time limit). Returns the boot's report.
+    package static func open(config: SupervisorConfig, escalation: EscalationStep?, destinations: RunExecutor.Destinations,
+                     environment: [String: String], deadline: Double? = nil) throws -> RunExecutor.Report {
+        let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
+        let me = ProcessInfo.processInfo.processIdentifier
+        let owner = ProcessProbe.record(pid: me).map { SessionFile.Process(pid: me, startTime: Timestamp.iso8601($0.startTime)) }
+
+        try folder.store.update { session in
+            var lifecycle = try SessionStore.observedLifecycle(&session)
+            _ = try lifecycle.start()
+            if let leftover = session?.invoker, !livingMembers(of: leftover.tree).isEmpty {
+                let report = stopProcessTree(leftover.tree, grace: config.stopGraceSeconds)
+                folder.bootLog.write("leftover invoker of an earlier session stopped pid=\(leftover.pid) \(report.logFields)")
+            }
+            let now = Timestamp.iso8601(Date())
+            var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
+                                     owner: owner, settings: .init(attempts: config.attempts, delaySeconds: config.delaySeconds,
+                                                                   timeoutSeconds: config.timeoutSeconds),
+                                     escalation: escalation?.note, attempts: 0)
+            opened.lifecycle = lifecycle
+            session = opened
+        }
+
+        let executor = RunExecutor(config: config, mode: .sessionStart, escalation: escalation?.note, destinations: destinations,
+                                   environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
+                                   snapshots: folder.snapshots)
+        executor.onInvokerSpawned = { child in
+            guard let started = ProcessProbe.record(pid: child.pid)?.startTime else { return }
+            let invoker = SessionFile.Invoker(pid: child.pid, startTime: Timestamp.iso8601(started), tree: child.tree)
+            do {
+                try folder.store.update { session in session?.invoker = invoker }
+            } catch {
+                folder.bootLog.write("session.json not updated with the invoker: \(error)")
+            }
+        }
+        let cancelAtDeadline = DispatchWorkItem {
+            folder.bootLog.write("deadline of \(Seconds.format(deadline ?? 0)) s reached; cancelling the boot")
+            executor.requestCancel(.terminate)
+        }
+        if let deadline { DispatchQueue.global().asyncAfter(deadline: .now() + deadline, execute: cancelAtDeadline) }
+        let report = executor.run()
+        cancelAtDeadline.cancel()
+
+        escalation?.record(report.record)
+        try folder.store.update { session in
+            guard var current = session else { return }
+            var lifecycle = current.lifecycle
+            let ready = report.record.readyAttempt != nil && report.invoker != nil
+            try lifecycle.bootFinished(ready: ready, warm: report.record.warmup != nil, reason: ready ? nil : reason(report))
+            current.lifecycle = lifecycle
+            current.owner = nil
+            current.invoker = report.invoker
+            current.attempts = report.attempts
+            current.elapsedMs = report.elapsedMilliseconds
+            current.readyAt = report.record.readyAt
+            current.warmup = report.record.warmup?.summaryText
+            current.snapshots += report.record.snapshots.map(\.phase)
+            session = current
+        }
+        return report
+    }
+
+    /// The reason code saved when the session is not READY.
+    package static func reason(_ report: RunExecutor.Report) -> String {
+        switch report.record.outcome {
+        case .notReady(let failure, _): return failure.reasonCode
+        case .cancelled: return "cancelled"
+        case .succeeded, .stepFailed, .none: return "invoker_exited"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SupervisorPlatform
+
+/// `invoker-supervisor step --name N -- CMD ARGS…`: runs one heavy step in an open session with
+/// snapshots around it, passing its exit code through; skips it when the invoker is not READY.
+package enum StepCommand {
+    package static let parser = OptionParser(subcommand: "step", valueOptions: [
+        "--name": "compare", "--config": "supervisor.json", "--results-dir": "tests/results",
+    ], flags: ["--require-ready"])
+
+    package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        guard let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count else {
+            throw UsageError.missingValue(option: "step", example: "--name compare -- pwsh -File tools/Run-Compare.ps1")
+        }
+        let values = try parser.parse(Array(arguments[..<separator]))
+        let command = Array(arguments[(separator + 1)...])
+        guard let name = values["--name"] else { throw UsageError.missingOption(option: "--name", subcommand: "step") }
+        guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw UsageError.badValue(option: "--name", value: name, expected: "1 to 64 letters, digits, '.', '_' or '-'")
+        }
+        let options = try SessionOptions(values, environment: environment)
+        let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
+        let startedAt = Timestamp.iso8601(Date())
+
+        // The decision, and the step recorded as started before its command runs: a `step` that is
+        // killed leaves a record, and its command carries the session's tree mark, so `stop` ends it.
+        let (decision, mark) = try folder.store.update { session in
+            let decision = try SessionStore.observedLifecycle(&session).step()
+            if decision == .runStep { session?.steps.append(SessionFile.Step(name: name, startedAt: startedAt)) }
+            return (decision, session?.invoker?.tree.mark)
+        }
+        if case .skipStep(let reason) = decision {
+            folder.bootLog.write("step \(name) skipped reason=\(reason)")
+            Console.out("skipped: \(reason)")
+            try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
+            return values["--require-ready"] != nil ? ExitCode.notReady : ExitCode.success
+        }
+
+        let snapshotter = folder.snapshotter(watch: options.watch)
+        let before = snapshotter.take("pre-step:\(name)")
+        let spec = CommandSpec(arguments: command, workingDirectory: FileManager.default.currentDirectoryPath, environment: [:])
+        let started = MonotonicClock.now()
+        let exit: ProcessExit
+        do {
+            let child = try Launcher(environment: environment).spawn(spec, stdout: .inherit, stderr: .inherit, domain: .tree, mark: mark)
+            folder.bootLog.write("step \(name) start pid=\(child.pid) cmd=\(BootLog.quote(command))")
+            let bootLog = folder.bootLog
+            exit = CancellableWait.wait(for: child, grace: options.config?.stopGraceSeconds ?? 5) { signal, report in
+                bootLog.write("cancelled signal=\(signal.name)")
+                bootLog.write("step \(name) stopped pid=\(child.pid) \(report.logFields)")
+            }
+        } catch {
+            folder.bootLog.write("step \(name) start")
+            folder.bootLog.write("step \(name) spawn error: \(error.message)")
+            exit = .exited(code: 127)
+        }
+        let seconds = MonotonicClock.now() - started
+        folder.bootLog.write("step \(name) end exit=\(exit.shellCode) duration=\(Seconds.format((seconds * 1000).rounded() / 1000))")
+        let after = snapshotter.take("post-step:\(name)")
+        try record(SessionFile.Step(name: name, startedAt: startedAt, exitCode: exit.shellCode, durationMs: Int((seconds * 1000).rounded())),
+                   phases: [before.phase, after.phase], in: folder)
+        return exit.shellCode
+    }
+
+    /// Saves `step`, replacing its started-only record when there is one.
+    private static func record(_ step: SessionFile.Step, phases: [String], in folder: InvokerFolder) throws {
+        try folder.store.update { session in
+            if let index = session?.steps.lastIndex(where: { $0.name == step.name && $0.startedAt == step.startedAt }) {
+                session?.steps[index] = step
+            } else {
+                session?.steps.append(step)
+            }
+            session?.snapshots += phases
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SupervisorPlatform
+import ProcessProbe
+
+/// `invoker-supervisor stop`: ends the session — the configured graceful stop, a bounded wait,
+/// then the invoker's whole tree is stopped; takes the `post-stop` snapshot and writes the ordered
+/// summary of the session. Idempotent.
+package enum StopCommand {
+    package static let parser = OptionParser(subcommand: "stop", valueOptions: [
+        "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
+    ])
+
+    package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let values = try parser.parse(arguments)
+        let options = try SessionOptions(values, environment: environment)
+        try stopSession(resultsDir: options.resultsDir, config: options.config, environment: environment,
+                        summary: OutputDestinations.summary(values, environment))
+        return ExitCode.success
+    }
+
+    /// Stops the session in `resultsDir` (nothing when there is none or it is stopped already) and
+    /// appends its summary to `summary`. Returns whether a session was stopped.
+    @discardableResult
+    package static func stopSession(resultsDir: String, config: SupervisorConfig?, environment: [String: String],
+                            summary: String?) throws -> Bool {
+        let folder = try InvokerFolder.open(resultsDir: resultsDir, mirror: Console.out)
+        let grace = config?.stopGraceSeconds ?? 5
+        // The lock is held for the whole stop, so no step starts against an invoker being stopped.
+        let stopped: SessionFile? = try folder.store.update { session in
+            guard session != nil else {
+                Console.out("no session in \(folder.path); nothing to stop")
+                return nil
+            }
+            var lifecycle = try SessionStore.observedLifecycle(&session)
+            guard var current = session, lifecycle.stop() == .stopInvoker else {
+                Console.out("session already stopped at \(session?.stoppedAt ?? "an earlier stop")")
+                return nil
+            }
+            if let invoker = current.invoker, !livingMembers(of: invoker.tree).isEmpty {
+                if let hook = config?.stopHook {
+                    runStopHook(hook, environment: environment, bootLog: folder.bootLog)
+                    waitForTree(invoker.tree, seconds: grace)
+                }
+                let report = stopProcessTree(invoker.tree, grace: grace)
+                folder.bootLog.write("invoker stopped pid=\(invoker.pid) \(report.logFields)")
+            } else {
+                folder.bootLog.write("invoker already gone" + (current.invoker.map { " pid=\($0.pid)" } ?? ""))
+            }
+            let snapshot = folder.snapshotter(watch: config?.watch ?? ProcessProbe.defaultWatch).take("post-stop")
+            current.lifecycle = lifecycle
+            current.snapshots.append(snapshot.phase)
+            current.stoppedAt = Timestamp.iso8601(Date())
+            session = current
+            return current
+        }
+        guard let stopped else { return false }
+        OutputDestinations.appendSummary(SummaryBuilder.forSession(stopped, resultsDir: resultsDir, environment: environment), to: summary)
+        return true
+    }
+
+    private static func runStopHook(_ hook: StopHook, environment: [String: String], bootLog: BootLog) {
+        switch hook {
+        case .deleteFile(let path):
+            do {
+                try FileManager.default.removeItem(atPath: path)
+                bootLog.write("stop hook deleted \(path)")
+            } catch {
+                bootLog.write("stop hook could not delete \(path): \(error.localizedDescription)")
+            }
+        case .command(let command):
+            do {
+                let child = try Launcher(environment: environment).spawn(command, stdout: .inherit, stderr: .inherit, domain: .tree)
+                bootLog.write("stop hook start pid=\(child.pid) cmd=\(BootLog.quote(command.arguments))")
+                let exit = child.waitForExit(timeout: 30)
+                bootLog.write("stop hook end " + (exit.map { "\($0)" } ?? "still running after 30 s"))
+            } catch {
+                bootLog.write("stop hook spawn error: \(error.message)")
+            }
+        }
+    }
+
+    private static func waitForTree(_ tree: ProcessTreeID, seconds: Double) {
+        let deadline = MonotonicClock.now() + seconds
+        while MonotonicClock.now() < deadline, !livingMembers(of: tree).isEmpty {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import SupervisorPlatform
+
+/// `invoker-supervisor summary`: appends the ordered summary (Run Provenance, Invoker and process
+/// snapshots, Compare Outcome, Re-run) of the session in the results folder, as `stop` does.
+package enum SummaryCommand {
+    package static let parser = OptionParser(subcommand: "summary", valueOptions: [
+        "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
+    ])
+
+    package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let values = try parser.parse(arguments)
+        let options = try SessionOptions(values, environment: environment)
+        let session = try SessionStore(folder: options.resultsDir + "/_invoker").load()
+        let text = SummaryBuilder.forSession(session, resultsDir: options.resultsDir, environment: environment)
+        if let path = OutputDestinations.summary(values, environment) {
+            OutputDestinations.appendSummary(text, to: path)
+        } else {
+            Console.out(String(text.dropLast()))
+        }
+        return ExitCode.success
+    }
+}

@@ -1,6 +1,0 @@
-#if os(Linux)
-extension HostOS {
-    /// The rules of the system this binary was built for.
-    static let current = HostOS.posix
-}
-#endif

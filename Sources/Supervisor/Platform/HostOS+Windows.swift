@@ -1,6 +1,0 @@
-#if os(Windows)
-extension HostOS {
-    /// The rules of the system this binary was built for.
-    static let current = HostOS.windows
-}
-#endif
