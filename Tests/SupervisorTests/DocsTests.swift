@@ -41,3 +41,33 @@ final class DocsTests: XCTestCase {
         }
     }
 }
+
+/// Every subcommand's `--help` comes from its declaration and lists each option it accepts.
+final class SubcommandHelpTests: XCTestCase {
+    func testEachSubcommandsHelpListsItsDeclaredOptions() {
+        for subcommand in Subcommands.all where !subcommand.forwardsHelp {
+            let help = subcommand.spec.help
+            XCTAssertTrue(help.hasPrefix("USAGE: invoker-supervisor \(subcommand.spec.name)"), help)
+            for option in subcommand.spec.options {
+                XCTAssertTrue(help.contains("\n  \(option.name)"), "\(subcommand.spec.name) --help lacks \(option.name)")
+            }
+            XCTAssertTrue(HelpText.main.contains("\n  \(subcommand.spec.name)"), "\(subcommand.spec.name) missing from --help")
+        }
+    }
+
+    func testOptionsAreCheckedAgainstTheirDeclarations() throws {
+        let spec = RunCommand.spec
+        XCTAssertThrowsError(try spec.parse(["--config", "c.json", "--attempts", "two"])) { error in
+            XCTAssertEqual("\(error)", "--attempts must be a whole number (got 'two').")
+        }
+        XCTAssertThrowsError(try spec.parse(["--on-not-ready", "maybe", "--config", "c"])) { error in
+            XCTAssertEqual("\(error)", "--on-not-ready must be skip or fail (got 'maybe').")
+        }
+        XCTAssertThrowsError(try spec.parse(["--attempts", "2"])) { error in
+            XCTAssertEqual("\(error)", "'run' needs --config; e.g. invoker-supervisor run --config FILE.")
+        }
+        let parsed = try spec.parse(["--config=c.json", "--timeout", "1.5"])
+        XCTAssertEqual(parsed.seconds("--timeout"), 1.5)
+        XCTAssertEqual(parsed["--config"], "c.json")
+    }
+}

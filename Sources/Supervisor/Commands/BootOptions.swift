@@ -2,34 +2,30 @@ import SupervisorPlatform
 
 /// The options `run` and `start` share: the config and the numbers that override it.
 package enum BootOptions {
-    package static func parser(_ subcommand: String) -> OptionParser {
-        OptionParser(subcommand: subcommand, valueOptions: [
-            "--config": "supervisor.json", "--attempts": "3", "--delay": "7", "--timeout": "60",
-            "--results-dir": "tests/results", "--summary": "summary.md", "--on-not-ready": "skip",
-            "--branch": "main", "--state-dir": "/var/lib/invoker-supervisor",
-        ])
-    }
+    /// The options `run` and `start` both take.
+    package static let options: [OptionSpec] = [
+        .config(required: true),
+        OptionSpec("--attempts", .wholeNumber, "attempts to bring the invoker to READY (overrides \"attempts\")"),
+        OptionSpec("--delay", .seconds, "seconds between attempts (overrides \"delaySeconds\")"),
+        OptionSpec("--timeout", .seconds, "seconds one attempt may take to signal READY (overrides \"timeoutSeconds\")"),
+        .resultsDir, .summary,
+        OptionSpec("--on-not-ready", .choice(["skip", "fail"]), "when READY never comes: skip the steps and exit 0, or exit 3 (default: skip)"),
+        OptionSpec("--branch", .text(placeholder: "B"), "branch for escalation (default: $GITHUB_HEAD_REF, else $GITHUB_REF_NAME)"),
+        .stateDir,
+    ]
 
     /// The validated config with the flags applied.
-    package static func config(_ values: [String: String], subcommand: String) throws -> SupervisorConfig {
-        guard let configPath = values["--config"] else { throw UsageError.missingOption(option: "--config", subcommand: subcommand) }
-        var onNotReady: NotReadyPolicy?
-        if let text = values["--on-not-ready"] {
-            guard let policy = NotReadyPolicy(rawValue: text) else {
-                throw UsageError.badValue(option: "--on-not-ready", value: text, expected: "skip or fail")
-            }
-            onNotReady = policy
-        }
+    package static func config(_ values: ParsedOptions) throws -> SupervisorConfig {
+        let configPath = try values.required("--config")
         let overrides = ConfigOverrides(
-            attempts: try OptionParser.wholeNumber(values, "--attempts"),
-            delaySeconds: try OptionParser.seconds(values, "--delay"),
-            timeoutSeconds: try OptionParser.seconds(values, "--timeout"),
-            resultsDir: values["--results-dir"], onNotReady: onNotReady)
+            attempts: values.wholeNumber("--attempts"), delaySeconds: values.seconds("--delay"),
+            timeoutSeconds: values.seconds("--timeout"), resultsDir: values["--results-dir"],
+            onNotReady: values["--on-not-ready"].flatMap(NotReadyPolicy.init(rawValue:)))
         return try ConfigLoader.load(path: configPath, overrides: overrides)
     }
 
     /// The escalation step for this boot (nil when the config has no `escalation`), applied to `config`.
-    package static func escalation(_ values: [String: String], _ config: inout SupervisorConfig,
+    package static func escalation(_ values: ParsedOptions, _ config: inout SupervisorConfig,
                            environment: [String: String]) -> EscalationStep? {
         EscalationStep.prepare(&config, branch: values["--branch"],
                                    stateDir: StateFolder.resolve(values, config: config, environment: environment),

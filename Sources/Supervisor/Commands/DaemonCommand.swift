@@ -5,16 +5,17 @@ import ProcessProbe
 /// `invoker-supervisor daemon --config F [--state-dir D]`: keeps the invoker alive on a runner host
 /// between jobs (docs/daemon.md).
 package enum DaemonCommand {
-    package static let parser = OptionParser(subcommand: "daemon", valueOptions: [
-        "--config": "supervisor.json", "--state-dir": "/var/lib/invoker-supervisor",
-    ], flags: ["--service"])
+    package static let spec = SubcommandSpec("daemon", synopsis: "daemon --config FILE [--state-dir DIR] [--service]",
+        summary: "Keep the invoker alive between jobs: restart with backoff, health checks, give up into 'fatal';\n'status --daemon' reports it (docs/daemon.md).",
+        options: [.config(required: true), .stateDir,
+                  OptionSpec("--service", .flag, "run under the Windows Service Control Manager")])
 
     /// The Windows service name `Install-InvokerSupervisor.ps1` registers.
     package static let serviceName = "InvokerSupervisor"
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
-        guard let path = values["--config"] else { throw UsageError.missingOption(option: "--config", subcommand: "daemon") }
+        let values = try spec.parse(arguments)
+        let path = try values.required("--config")
         var config = try ConfigLoader.load(path: path)
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         // One daemon per state folder: the lock is held for the daemon's whole life (and released
@@ -32,12 +33,12 @@ package enum DaemonCommand {
         let pid = ProcessInfo.processInfo.processIdentifier
         let me = SessionFile.Process(pid: pid, startTime: ProcessProbe.record(pid: pid).map { Timestamp.iso8601($0.startTime) } ?? "")
         let runner = DaemonRunner(config: config, stateDir: stateDir, environment: environment, folder: folder, me: me)
-        guard values["--service"] != nil else { return runner.run() }
+        guard values.flag("--service") else { return runner.run() }
         return ServiceHost.run(name: serviceName, body: runner.run, stop: runner.requestStop)
     }
 
     /// `status --daemon`: the status file, with the daemon's and the invoker's PID + start time checked.
-    package static func status(_ values: [String: String], environment: [String: String], json: Bool) throws -> Int32 {
+    package static func status(_ values: ParsedOptions, environment: [String: String], json: Bool) throws -> Int32 {
         let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         guard let status = DaemonStatus.load(stateDir: stateDir) else {

@@ -7,6 +7,10 @@ import SupervisorPlatform
 package enum DispatchCommand {
     package static let toolName = "invoker-supervisor-dispatch"
 
+    package static let spec = SubcommandSpec("dispatch", synopsis: "dispatch event|poll|links [options]",
+        summary: "PR comment dispatch: '/run orchestrated …' acknowledged, dispatched and linked, or answered\nwith a reason (runs invoker-supervisor-dispatch; its --help lists the options).",
+        options: [])
+
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let folder = (Bundle.main.executablePath.map { ($0 as NSString).deletingLastPathComponent }) ?? FileManager.default.currentDirectoryPath
         let suffix = Bundle.main.executablePath?.hasSuffix(".exe") == true ? ".exe" : ""

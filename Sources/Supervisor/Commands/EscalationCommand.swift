@@ -4,9 +4,11 @@ import SupervisorPlatform
 /// `invoker-supervisor escalation show|record`: the READY-timeout history of one repository +
 /// branch — shown with the settings the next boot would use, or added to by hand.
 package enum EscalationCommand {
-    package static let parser = OptionParser(subcommand: "escalation", valueOptions: [
-        "--branch": "main", "--state-dir": "/var/lib/invoker-supervisor", "--config": "supervisor.json", "--result": "timeout",
-    ])
+    package static let spec = SubcommandSpec("escalation", synopsis: "escalation show|record [--branch B] [--result R] [--config FILE | --state-dir DIR]",
+        summary: "The READY-timeout history of a branch and the next boot's settings (show), or record one outcome (record).",
+        options: [OptionSpec("--branch", .text(placeholder: "B"), "the branch (default: $GITHUB_HEAD_REF, else $GITHUB_REF_NAME)"),
+                  OptionSpec("--result", .choice(results), "the outcome to record (record)"),
+                  .config(), .stateDir])
 
     package static let results = ["ready", "timeout", "exited", "spawn_error", "cancelled"]
 
@@ -14,7 +16,7 @@ package enum EscalationCommand {
         guard let action = arguments.first, ["show", "record"].contains(action) else {
             throw UsageError.badValue(option: "escalation", value: arguments.first ?? "", expected: "'show' or 'record'")
         }
-        let values = try parser.parse(Array(arguments.dropFirst()))
+        let values = try spec.parse(Array(arguments.dropFirst()))
         let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let store = EscalationStore(stateDir: StateFolder.resolve(values, config: config, environment: environment),
                                     branch: values["--branch"], environment: environment)

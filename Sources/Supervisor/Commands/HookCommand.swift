@@ -5,18 +5,21 @@ import ProcessProbe
 /// `invoker-supervisor hook job-started|job-completed`: the GitHub runner's job hooks
 /// (`ACTIONS_RUNNER_HOOK_JOB_STARTED` / `_COMPLETED`), which have no time limit of their own (docs/install.md).
 package enum HookCommand {
-    package static let parser = OptionParser(subcommand: "hook", valueOptions: [
-        "--config": "/etc/invoker-supervisor/supervisor.json", "--deadline": "120", "--state-dir": "/var/lib/invoker-supervisor",
-        "--results-dir": "tests/results", "--keep-days": "7",
-    ], flags: ["--require-ready"])
+    package static let spec = SubcommandSpec("hook", synopsis: "hook job-started|job-completed [options]",
+        summary: "The GitHub runner's job hooks: wait for the daemon or open the job's session (bounded by\n--deadline), snapshot, stop, report leftovers (docs/install.md).",
+        options: [OptionSpec("--config", .text(placeholder: "FILE"), "the JSON config (default: $INVOKER_SUPERVISOR_CONFIG)"),
+                  OptionSpec("--deadline", .seconds, "job-started gives up waiting after S seconds (default 120, at most 3600)"),
+                  .stateDir, .resultsDir,
+                  OptionSpec("--keep-days", .seconds, "job-completed removes hook session folders older than this (default 7)"),
+                  OptionSpec("--require-ready", .flag, "job-started exits 3 when not READY")])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         guard let event = arguments.first, ["job-started", "job-completed"].contains(event) else {
             throw UsageError.badValue(option: "hook", value: arguments.first ?? "", expected: "job-started or job-completed")
         }
-        let values = try parser.parse(Array(arguments.dropFirst()))
+        let values = try spec.parse(Array(arguments.dropFirst()))
         guard let path = values["--config"] ?? environment["INVOKER_SUPERVISOR_CONFIG"] else {
-            throw UsageError.missingOption(option: "--config", subcommand: "hook \(event)")
+            throw UsageError.missingOption(option: "--config", example: "/etc/invoker-supervisor/supervisor.json", subcommand: "hook \(event)")
         }
         var config = try ConfigLoader.load(path: path)
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
@@ -27,7 +30,7 @@ package enum HookCommand {
     }
 
     /// `--results-dir`, else `$INVOKER_SUPERVISOR_RESULTS_DIR`, else `<stateDir>/hooks/<run id>-<attempt>-<job>`.
-    package static func resultsDir(_ values: [String: String], stateDir: String, environment: [String: String]) -> String {
+    package static func resultsDir(_ values: ParsedOptions, stateDir: String, environment: [String: String]) -> String {
         let here = FileManager.default.currentDirectoryPath
         if let given = values["--results-dir"] ?? environment["INVOKER_SUPERVISOR_RESULTS_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) {
             return ConfigLoader.absolute(given, against: here)
@@ -38,9 +41,9 @@ package enum HookCommand {
 
     // MARK: - job-started
 
-    private static func jobStarted(_ values: [String: String], config: SupervisorConfig, stateDir: String,
+    private static func jobStarted(_ values: ParsedOptions, config: SupervisorConfig, stateDir: String,
                                    environment: [String: String]) throws -> Int32 {
-        let deadline = try OptionParser.seconds(values, "--deadline") ?? 120
+        let deadline = values.seconds("--deadline") ?? 120
         guard deadline > 0, deadline <= 3600 else {
             throw UsageError.badValue(option: "--deadline", value: values["--deadline"] ?? "", expected: "seconds between 0 and 3600")
         }
@@ -70,7 +73,7 @@ package enum HookCommand {
         Console.out("invoker-supervisor job-started: \(headline)")
         Console.out("  session: \(config.resultsDir)  boot.log: \(folder.path)/boot.log")
         Console.out("  " + snapshot.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " "))
-        return ready || values["--require-ready"] == nil ? ExitCode.success : ExitCode.notReady
+        return ready || !values.flag("--require-ready") ? ExitCode.success : ExitCode.notReady
     }
 
     /// Waits (up to `seconds`) for the daemon to report a READY invoker; returns its last status.
@@ -88,7 +91,7 @@ package enum HookCommand {
 
     // MARK: - job-completed
 
-    private static func jobCompleted(_ values: [String: String], config: SupervisorConfig, stateDir: String,
+    private static func jobCompleted(_ values: ParsedOptions, config: SupervisorConfig, stateDir: String,
                                      environment: [String: String]) throws -> Int32 {
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         folder.bootLog.write("hook job-completed run=\(environment["GITHUB_RUN_ID"] ?? "local") job=\(environment["GITHUB_JOB"] ?? "local")")
@@ -101,7 +104,7 @@ package enum HookCommand {
             let text = "left running after the job: \(process.name) (PID \(process.pid), started \(process.startTime))"
             Console.out(environment["GITHUB_ACTIONS"] == "true" ? WorkflowCommand.line("warning", text) : "warning: \(LogText.escaped(text))")
         }
-        let removed = cleanStaleSessions(under: stateDir + "/hooks", keepDays: try OptionParser.seconds(values, "--keep-days") ?? 7,
+        let removed = cleanStaleSessions(under: stateDir + "/hooks", keepDays: values.seconds("--keep-days") ?? 7,
                                          current: config.resultsDir)
         folder.bootLog.write("hook job-completed left-behind=\(leftBehind.count) stale-sessions-removed=\(removed)")
         Console.out("invoker-supervisor job-completed: session stopped; \(leftBehind.count) LVCompare/LabVIEW process(es) left running; \(removed) stale session folder(s) removed")

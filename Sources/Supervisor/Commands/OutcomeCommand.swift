@@ -4,13 +4,14 @@ import SupervisorPlatform
 /// `invoker-supervisor outcome`: reads the newest compare-exec.json, writes compare-outcome.json
 /// (compare-outcome/v1) and appends the `### Compare Outcome` block.
 package enum OutcomeCommand {
-    package static let parser = OptionParser(subcommand: "outcome", valueOptions: [
-        "--search": "tests/results", "--out": "tests/results/compare-outcome.json", "--config": "supervisor.json",
-        "--results-dir": "tests/results", "--summary": "summary.md",
-    ])
+    package static let spec = SubcommandSpec("outcome", synopsis: "outcome [--search DIR] [--out FILE] [--results-dir DIR | --config FILE] [--summary FILE]",
+        summary: "Read the newest compare result under --search, write compare-outcome.json (--out) with a\nreason code when there is no result, and append its block to the summary.",
+        options: [OptionSpec("--search", .text(placeholder: "DIR"), "where to look for compare-exec.json (default: the results folder)"),
+                  OptionSpec("--out", .text(placeholder: "FILE"), "where to write compare-outcome.json (default: RESULTS/compare-outcome.json)"),
+                  .config(), .resultsDir, .summary])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
+        let values = try spec.parse(arguments)
         let options = try SessionOptions(values, environment: environment)
         let here = FileManager.default.currentDirectoryPath
         let search = values["--search"].map { ConfigLoader.absolute($0, against: here) } ?? options.resultsDir

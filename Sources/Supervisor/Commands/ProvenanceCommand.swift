@@ -4,12 +4,12 @@ import SupervisorPlatform
 /// `invoker-supervisor provenance`: writes `<resultsDir>/provenance.json` (run-provenance/v1) and
 /// appends the `### Run Provenance` block to the summary.
 package enum ProvenanceCommand {
-    package static let parser = OptionParser(subcommand: "provenance", valueOptions: [
-        "--results-dir": "tests/results", "--config": "supervisor.json", "--summary": "summary.md",
-    ])
+    package static let spec = SubcommandSpec("provenance", synopsis: "provenance [--results-dir DIR | --config FILE] [--summary FILE]",
+        summary: "Write provenance.json (run-provenance/v1) and append the Run Provenance block to the summary.",
+        options: [.resultsDir, .config(), .summary])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
+        let values = try spec.parse(arguments)
         let options = try SessionOptions(values, environment: environment)
         let provenance = Provenance(environment: environment, payload: .load(environment), now: Date())
         let path = options.resultsDir + "/provenance.json"

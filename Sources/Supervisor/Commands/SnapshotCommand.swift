@@ -5,14 +5,16 @@ import ProcessProbe
 /// `invoker-supervisor snapshot`: one process snapshot on demand, printed as markdown or JSON and,
 /// with a results folder, appended to snapshots.ndjson and boot.log like `run`'s.
 package enum SnapshotCommand {
-    package static let parser = OptionParser(subcommand: "snapshot", valueOptions: [
-        "--phase": "pre-invoker", "--watch": "pwsh,LVCompare,LabVIEW", "--config": "supervisor.json",
-        "--results-dir": "tests/results", "--summary": "summary.md",
-    ], flags: ["--json"])
+    package static let spec = SubcommandSpec("snapshot", synopsis: "snapshot --phase NAME [--watch A,B,C] [--json] [--config FILE] [--results-dir DIR] [--summary FILE]",
+        summary: "List the watched processes (pwsh, LVCompare, LabVIEW) now, as markdown or JSON (docs/snapshots.md).",
+        options: [OptionSpec("--phase", .text(placeholder: "NAME"), "the phase to record (e.g. pre-invoker, post-step:compare)", required: true),
+                  OptionSpec("--watch", .text(placeholder: "A,B,C"), "process names to list (default: the config's \"watch\", else pwsh,LVCompare,LabVIEW)"),
+                  .json, .config(), OptionSpec("--results-dir", .text(placeholder: "DIR"), "also append to DIR/_invoker/snapshots.ndjson and boot.log"),
+                  .summary])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
-        guard let phase = values["--phase"] else { throw UsageError.missingOption(option: "--phase", subcommand: "snapshot") }
+        let values = try spec.parse(arguments)
+        let phase = try values.required("--phase")
         guard !phase.isEmpty, phase.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) else {
             throw UsageError.badValue(option: "--phase", value: phase, expected: "letters, digits, '.', '_', ':' or '-' (e.g. pre-invoker)")
         }
@@ -33,7 +35,7 @@ package enum SnapshotCommand {
             try store.update { session in session?.snapshots.append(phase) }
         }
         let markdown = SnapshotMarkdown.section(snapshot)
-        Console.out(values["--json"] != nil ? snapshot.jsonLine : String(markdown.dropLast(2)))
+        Console.out(values.flag("--json") ? snapshot.jsonLine : String(markdown.dropLast(2)))
         OutputDestinations.appendSummary(markdown, to: OutputDestinations.summary(values, environment))
         return ExitCode.success
     }

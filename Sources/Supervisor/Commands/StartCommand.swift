@@ -5,9 +5,13 @@ import ProcessProbe
 /// `invoker-supervisor start`: opens a workflow session — boots the invoker detached (it outlives
 /// this step), waits for READY, runs the warmup when configured, and saves the session.
 package enum StartCommand {
+    package static let spec = SubcommandSpec("start", synopsis: "start --config FILE [options]",
+        summary: "Open a workflow session: start the invoker detached, wait for READY, warm up (docs/session.md).",
+        options: BootOptions.options)
+
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try BootOptions.parser("start").parse(arguments)
-        var config = try BootOptions.config(values, subcommand: "start")
+        let values = try spec.parse(arguments)
+        var config = try BootOptions.config(values)
         let escalation = BootOptions.escalation(values, &config, environment: environment)
         return try open(config: config, escalation: escalation, destinations: OutputDestinations.runDestinations(values, environment),
                         environment: environment).exitCode

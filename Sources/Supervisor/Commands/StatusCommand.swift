@@ -4,19 +4,19 @@ import SupervisorPlatform
 /// `invoker-supervisor status`: the session's state, told truthfully — a READY invoker that has
 /// died is reported (and saved) as `invokerExited`, checked by PID and start time.
 package enum StatusCommand {
-    package static let parser = OptionParser(subcommand: "status", valueOptions: [
-        "--config": "supervisor.json", "--results-dir": "tests/results", "--state-dir": "/var/lib/invoker-supervisor",
-    ], flags: ["--json", "--daemon"])
+    package static let spec = SubcommandSpec("status", synopsis: "status [--json] [--daemon] [--config FILE] [--results-dir DIR | --state-dir DIR]",
+        summary: "Show the session (state, invoker PID and start time, alive or not, attempts), or with --daemon\nthe daemon's status; 'status --daemon' exits 3 when no daemon runs.",
+        options: [.json, OptionSpec("--daemon", .flag, "the daemon's status instead of the session's"), .config(), .resultsDir, .stateDir])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
-        if values["--daemon"] != nil {
-            return try DaemonCommand.status(values, environment: environment, json: values["--json"] != nil)
+        let values = try spec.parse(arguments)
+        if values.flag("--daemon") {
+            return try DaemonCommand.status(values, environment: environment, json: values.flag("--json"))
         }
         let options = try SessionOptions(values, environment: environment)
         let store = SessionStore(folder: options.resultsDir + "/_invoker")
         guard FileManager.default.fileExists(atPath: store.path) else {
-            Console.out(values["--json"] != nil ? #"{"state":"absent"}"# : "session: none in \(store.folder)")
+            Console.out(values.flag("--json") ? #"{"state":"absent"}"# : "session: none in \(store.folder)")
             return ExitCode.success
         }
         let session = try store.update { session -> SessionFile? in
@@ -25,7 +25,7 @@ package enum StatusCommand {
         }
         guard let session else { return ExitCode.success }
         let alive = session.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
-        Console.out(values["--json"] != nil ? json(session, invokerAlive: alive) : text(session, invokerAlive: alive))
+        Console.out(values.flag("--json") ? json(session, invokerAlive: alive) : text(session, invokerAlive: alive))
         return ExitCode.success
     }
 

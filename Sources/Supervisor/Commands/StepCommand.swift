@@ -4,17 +4,18 @@ import SupervisorPlatform
 /// `invoker-supervisor step --name N -- CMD ARGS…`: runs one heavy step in an open session with
 /// snapshots around it, passing its exit code through; skips it when the invoker is not READY.
 package enum StepCommand {
-    package static let parser = OptionParser(subcommand: "step", valueOptions: [
-        "--name": "compare", "--config": "supervisor.json", "--results-dir": "tests/results",
-    ], flags: ["--require-ready"])
+    package static let spec = SubcommandSpec("step", synopsis: "step --name NAME [--require-ready] [--config FILE] [--results-dir DIR] -- COMMAND [ARGS…]",
+        summary: "Run one heavy step in the session, passing its exit code through; when the invoker is not\nREADY, print 'skipped: invoker_not_ready' and exit 0 (3 with --require-ready).",
+        options: [OptionSpec("--name", .text(placeholder: "NAME"), "the step's name: 1 to 64 letters, digits, '.', '_' or '-'", required: true),
+                  OptionSpec("--require-ready", .flag, "exit 3 instead of 0 when the step is skipped"), .config(), .resultsDir])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         guard let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count else {
             throw UsageError.missingValue(option: "step", example: "--name compare -- pwsh -File tools/Run-Compare.ps1")
         }
-        let values = try parser.parse(Array(arguments[..<separator]))
+        let values = try spec.parse(Array(arguments[..<separator]))
         let command = Array(arguments[(separator + 1)...])
-        guard let name = values["--name"] else { throw UsageError.missingOption(option: "--name", subcommand: "step") }
+        let name = try values.required("--name")
         guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
             throw UsageError.badValue(option: "--name", value: name, expected: "1 to 64 letters, digits, '.', '_' or '-'")
         }
@@ -33,7 +34,7 @@ package enum StepCommand {
             folder.bootLog.write("step \(name) skipped reason=\(reason)")
             Console.out("skipped: \(reason)")
             try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
-            return values["--require-ready"] != nil ? ExitCode.notReady : ExitCode.success
+            return values.flag("--require-ready") ? ExitCode.notReady : ExitCode.success
         }
 
         let snapshotter = folder.snapshotter(watch: options.watch)

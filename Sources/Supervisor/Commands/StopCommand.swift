@@ -6,12 +6,12 @@ import ProcessProbe
 /// then the invoker's whole tree is stopped; takes the `post-stop` snapshot and writes the ordered
 /// summary of the session. Idempotent.
 package enum StopCommand {
-    package static let parser = OptionParser(subcommand: "stop", valueOptions: [
-        "--config": "supervisor.json", "--results-dir": "tests/results", "--summary": "summary.md",
-    ])
+    package static let spec = SubcommandSpec("stop", synopsis: "stop [--config FILE] [--results-dir DIR] [--summary FILE]",
+        summary: "Stop the session's invoker tree (the graceful stop hook first) and write the session's summary;\nsafe to repeat.",
+        options: [.config(), .resultsDir, .summary])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
+        let values = try spec.parse(arguments)
         let options = try SessionOptions(values, environment: environment)
         try stopSession(resultsDir: options.resultsDir, config: options.config, environment: environment,
                         summary: OutputDestinations.summary(values, environment))

@@ -5,7 +5,11 @@ import SupervisorPlatform
 /// repo's exit codes and phrasing (0 passed, 2 unreadable, 3 violations). A `.ndjson` file is
 /// validated line by line.
 package enum ValidateCommand {
-    package static let parser = OptionParser(subcommand: "validate", valueOptions: ["--schema": "compare-outcome"])
+    package static let spec = SubcommandSpec("validate", synopsis: "validate FILE --schema NAME|PATH",
+        summary: "Schema-lite check of a JSON (or .ndjson) file against a built-in schema or a schema file;\nexit 0 passed, 2 unreadable, 3 violations.",
+        options: [OptionSpec("--schema", .text(placeholder: "NAME|PATH"),
+                             "a built-in schema (run-provenance, compare-exec, compare-outcome, process-snapshot, session, daemon-status, escalation) or a file",
+                             required: true)])
 
     /// The exit codes this subcommand keeps from the seed repo's Invoke-JsonSchemaLite.ps1.
     package enum Code {
@@ -18,8 +22,8 @@ package enum ValidateCommand {
         guard let file = arguments.first, !file.hasPrefix("--") else {
             throw UsageError.missingValue(option: "validate", example: "tests/results/compare-outcome.json --schema compare-outcome")
         }
-        let values = try parser.parse(Array(arguments.dropFirst()))
-        guard let schemaName = values["--schema"] else { throw UsageError.missingOption(option: "--schema", subcommand: "validate") }
+        let values = try spec.parse(Array(arguments.dropFirst()))
+        let schemaName = try values.required("--schema")
         let schema = try EmbeddedSchemas.load(schemaName)
 
         guard let data = FileManager.default.contents(atPath: file) else {

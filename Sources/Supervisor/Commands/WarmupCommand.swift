@@ -3,14 +3,14 @@ import SupervisorPlatform
 
 /// `invoker-supervisor warmup`: runs the configured warmup in an open session — only after READY.
 package enum WarmupCommand {
-    package static let parser = OptionParser(subcommand: "warmup", valueOptions: [
-        "--config": "supervisor.json", "--results-dir": "tests/results",
-    ])
+    package static let spec = SubcommandSpec("warmup", synopsis: "warmup --config FILE [--results-dir DIR]",
+        summary: "Run the configured warmup in the session (refused unless READY was observed).",
+        options: [.config(required: true), .resultsDir])
 
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let values = try parser.parse(arguments)
+        let values = try Self.spec.parse(arguments)
         let options = try SessionOptions(values, environment: environment)
-        guard let config = options.config else { throw UsageError.missingOption(option: "--config", subcommand: "warmup") }
+        guard let config = options.config else { throw UsageError.missingOption(option: "--config", example: "supervisor.json", subcommand: "warmup") }
         guard let spec = config.warmup else {
             throw ConfigError.invalidValue(key: "warmup", problem: "is not in \(config.configFile)",
                                            fix: "add a \"warmup\" object with the LVCompare command")

@@ -7,7 +7,7 @@ package enum UsageError: Error, Equatable, CustomStringConvertible {
     case unknownOption(String, subcommand: String)
     case missingValue(option: String, example: String)
     case badValue(option: String, value: String, expected: String)
-    case missingOption(option: String, subcommand: String)
+    case missingOption(option: String, example: String, subcommand: String)
     case cannotWrite(path: String, reason: String)
     case cannotRun(program: String, fix: String)
 
@@ -25,8 +25,8 @@ package enum UsageError: Error, Equatable, CustomStringConvertible {
             return "\(e(option)) needs a non-empty value, e.g. \(e(option)) \(example)."
         case .badValue(let option, let value, let expected):
             return "\(e(option)) must be \(expected) (got '\(e(value))')."
-        case .missingOption(let option, let subcommand):
-            return "'\(subcommand)' needs \(option); e.g. invoker-supervisor \(subcommand) \(option) supervisor.json."
+        case .missingOption(let option, let example, let subcommand):
+            return "'\(subcommand)' needs \(option); e.g. invoker-supervisor \(subcommand) \(option) \(example)."
         case .cannotWrite(let path, let reason):
             return "cannot write to '\(e(path))' (\(e(reason))); pass a writable folder with --results-dir."
         case .cannotRun(let program, let fix):

@@ -42,11 +42,11 @@ package struct InvokerFolder {
 /// Where the subcommands' user-facing output goes, from options and the GitHub environment.
 package enum OutputDestinations {
     /// `--summary FILE`, else `$GITHUB_STEP_SUMMARY`, else nil.
-    package static func summary(_ values: [String: String], _ environment: [String: String]) -> String? {
+    package static func summary(_ values: ParsedOptions, _ environment: [String: String]) -> String? {
         values["--summary"] ?? nonEmpty(environment["GITHUB_STEP_SUMMARY"])
     }
 
-    package static func runDestinations(_ values: [String: String], _ environment: [String: String]) -> RunExecutor.Destinations {
+    package static func runDestinations(_ values: ParsedOptions, _ environment: [String: String]) -> RunExecutor.Destinations {
         RunExecutor.Destinations(githubOutput: nonEmpty(environment["GITHUB_OUTPUT"]), summary: summary(values, environment),
                                         githubActions: environment["GITHUB_ACTIONS"] == "true")
     }
@@ -79,7 +79,7 @@ package struct SessionOptions {
     package let config: SupervisorConfig?
     package let resultsDir: String
 
-    package init(_ values: [String: String], environment: [String: String]) throws {
+    package init(_ values: ParsedOptions, environment: [String: String]) throws {
         config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let here = FileManager.default.currentDirectoryPath
         let fromHook = environment["INVOKER_SUPERVISOR_RESULTS_DIR"].flatMap { $0.isEmpty ? nil : $0 }
@@ -93,7 +93,7 @@ package struct SessionOptions {
 /// The folder for state shared across runs: `--state-dir` (relative to the current folder), else
 /// the config's `stateDir`, else the per-user default.
 package enum StateFolder {
-    package static func resolve(_ values: [String: String], config: SupervisorConfig?, environment: [String: String]) -> String {
+    package static func resolve(_ values: ParsedOptions, config: SupervisorConfig?, environment: [String: String]) -> String {
         values["--state-dir"].map { ConfigLoader.absolute($0, against: FileManager.default.currentDirectoryPath) }
             ?? config?.stateDir ?? StateDirectory.default(environment)
     }
