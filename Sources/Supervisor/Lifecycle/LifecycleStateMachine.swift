@@ -9,7 +9,8 @@ import SupervisorPlatform
 /// attempt number: one from an earlier attempt, or one that lost a race, yields `.none`;
 /// an event that cannot happen in the current state throws.
 public struct LifecycleStateMachine: Sendable {
-    /// Where the lifecycle is.
+    /// Where the lifecycle is. Each state carries exactly what it needs: the attempt that is
+    /// running, and after READY whether the READY invoker is still believed to run.
     public enum State: Equatable, Sendable, CustomStringConvertible {
         case idle
         case spawning(attempt: Int)
@@ -17,11 +18,12 @@ public struct LifecycleStateMachine: Sendable {
         case handshaking(attempt: Int)
         case stoppingAttempt(attempt: Int, failure: AttemptFailure)
         case backingOff(nextAttempt: Int)
-        case warmingUp
-        case runningStep(index: Int)
-        case stoppingInvoker(Outcome)
-        case cancelling(CancelSignal)
-        case finished(Outcome)
+        case warmingUp(Ready)
+        case runningStep(index: Int, Ready)
+        case stoppingInvoker(SequenceEnd, readyAttempt: Int)
+        case cancelling(CancelSignal, lastAttempt: Int)
+        /// `invokerKept`: the sequence ended with the invoker left running (`keepInvoker`).
+        case finished(Outcome, lastAttempt: Int, invokerKept: Bool)
 
         public var description: String {
             switch self {
@@ -32,20 +34,44 @@ public struct LifecycleStateMachine: Sendable {
             case .stoppingAttempt(let n, _): return "stoppingAttempt(attempt \(n))"
             case .backingOff(let n): return "backingOff(next attempt \(n))"
             case .warmingUp: return "warmingUp"
-            case .runningStep(let i): return "runningStep(\(i))"
+            case .runningStep(let i, _): return "runningStep(\(i))"
             case .stoppingInvoker: return "stoppingInvoker"
-            case .cancelling(let s): return "cancelling(\(s.name))"
+            case .cancelling(let s, _): return "cancelling(\(s.name))"
             case .finished: return "finished"
             }
         }
     }
 
+    /// The READY invoker while the warmup and the steps run.
+    public struct Ready: Equatable, Sendable {
+        public var attempt: Int
+        /// False once it has exited by itself (noted once, the sequence goes on).
+        public var invokerRunning = true
+    }
+
     public let policy: LifecyclePolicy
     public private(set) var state: State = .idle
+
     /// The attempt whose invoker is (or was last) running; 0 before the first spawn.
-    public private(set) var attempt = 0
-    /// Whether the READY invoker is still believed to be running.
-    public private(set) var invokerRunning = false
+    public var attempt: Int {
+        switch state {
+        case .idle: 0
+        case .spawning(let n), .awaitingReady(let n), .handshaking(let n), .stoppingAttempt(let n, _): n
+        case .backingOff(let next): next - 1
+        case .warmingUp(let ready), .runningStep(_, let ready): ready.attempt
+        case .stoppingInvoker(_, let n), .cancelling(_, let n), .finished(_, let n, _): n
+        }
+    }
+
+    /// Whether an invoker of this run is believed to be running.
+    public var invokerRunning: Bool {
+        switch state {
+        case .awaitingReady, .handshaking: true
+        case .warmingUp(let ready), .runningStep(_, let ready): ready.invokerRunning
+        case .finished(_, _, let kept): kept
+        case .idle, .spawning, .stoppingAttempt, .backingOff, .stoppingInvoker, .cancelling: false
+        }
+    }
 
     public init(policy: LifecyclePolicy) {
         self.policy = policy
@@ -56,7 +82,6 @@ public struct LifecycleStateMachine: Sendable {
     /// The run begins.
     public mutating func start() throws(LifecycleError) -> LifecycleAction {
         guard case .idle = state else { throw illegal("start") }
-        attempt = 1
         state = .spawning(attempt: 1)
         return .snapshot(.preInvoker, then: .spawnInvoker(attempt: 1))
     }
@@ -64,7 +89,6 @@ public struct LifecycleStateMachine: Sendable {
     /// The invoker for `attempt` was started.
     public mutating func invokerSpawned(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         guard case .spawning(let current) = state, current == n else { throw illegal("invokerSpawned(\(n))") }
-        invokerRunning = true
         state = .awaitingReady(attempt: n)
         return .awaitReady(attempt: n, timeoutSeconds: policy.timeoutSeconds)
     }
@@ -106,15 +130,23 @@ public struct LifecycleStateMachine: Sendable {
         guard n == attempt else { return .none }
         switch state {
         case .awaitingReady, .handshaking:
-            invokerRunning = false
             return failAttempt(n, .exitedEarly(exit))
-        case .warmingUp, .runningStep:
-            guard invokerRunning else { return .none }
-            invokerRunning = false
+        case .warmingUp(var ready):
+            guard ready.invokerRunning else { return .none }
+            ready.invokerRunning = false
+            state = .warmingUp(ready)
             return .noteInvokerExit(exit)
+        case .runningStep(let index, var ready):
+            guard ready.invokerRunning else { return .none }
+            ready.invokerRunning = false
+            state = .runningStep(index: index, ready)
+            return .noteInvokerExit(exit)
+        case .finished(let outcome, let last, true):
+            // A kept invoker that exits after the run ended is no longer kept.
+            state = .finished(outcome, lastAttempt: last, invokerKept: false)
+            return .none
         case .stoppingAttempt, .backingOff, .stoppingInvoker, .cancelling, .finished:
             // The exit a stop caused; it may be reported after the stop has finished.
-            invokerRunning = false
             return .none
         case .idle, .spawning:
             throw illegal("invokerExited(\(n))")
@@ -127,13 +159,12 @@ public struct LifecycleStateMachine: Sendable {
         guard case .stoppingAttempt(let current, let failure) = state, current == n else {
             throw illegal("attemptStopped(\(n))")
         }
-        invokerRunning = false
         if n < policy.attempts {
             state = .backingOff(nextAttempt: n + 1)
             return .waitBeforeRetry(nextAttempt: n + 1, delaySeconds: policy.delaySeconds)
         }
         let outcome = Outcome.notReady(lastFailure: failure, attempts: n)
-        state = .finished(outcome)
+        state = .finished(outcome, lastAttempt: n, invokerKept: false)
         return .snapshot(.postInvoker, then: .finish(outcome))
     }
 
@@ -141,7 +172,6 @@ public struct LifecycleStateMachine: Sendable {
     public mutating func delayElapsed(nextAttempt n: Int) throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .backingOff(let next) = state, next == n else { throw illegal("delayElapsed(\(n))") }
-        attempt = n
         state = .spawning(attempt: n)
         return .spawnInvoker(attempt: n)
     }
@@ -149,19 +179,19 @@ public struct LifecycleStateMachine: Sendable {
     /// The warmup finished (exited, saw its process, or was left running at its timeout).
     public mutating func warmupFinished() throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
-        guard case .warmingUp = state else { throw illegal("warmupFinished") }
-        return .snapshot(.postWarmup, then: policy.stepCount > 0 ? startStep(0) : endSequence(.succeeded))
+        guard case .warmingUp(let ready) = state else { throw illegal("warmupFinished") }
+        return .snapshot(.postWarmup, then: policy.stepCount > 0 ? startStep(0, ready) : endSequence(.succeeded, ready))
     }
 
     /// The heavy step at `index` exited with `exitCode`.
     public mutating func stepFinished(index: Int, exitCode: Int32) throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
-        guard case .runningStep(let current) = state, current == index else { throw illegal("stepFinished(\(index))") }
+        guard case .runningStep(let current, let ready) = state, current == index else { throw illegal("stepFinished(\(index))") }
         let next: LifecycleAction
         if exitCode != 0 {
-            next = endSequence(.stepFailed(index: index))
+            next = endSequence(.stepFailed(index: index), ready)
         } else {
-            next = index + 1 < policy.stepCount ? startStep(index + 1) : endSequence(.succeeded)
+            next = index + 1 < policy.stepCount ? startStep(index + 1, ready) : endSequence(.succeeded, ready)
         }
         return .snapshot(.postStep(index), then: next)
     }
@@ -169,10 +199,9 @@ public struct LifecycleStateMachine: Sendable {
     /// The invoker tree was stopped at the end of the sequence.
     public mutating func invokerStopped() throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
-        guard case .stoppingInvoker(let outcome) = state else { throw illegal("invokerStopped") }
-        invokerRunning = false
-        state = .finished(outcome)
-        return .snapshot(.postStop, then: .finish(outcome))
+        guard case .stoppingInvoker(let end, let n) = state else { throw illegal("invokerStopped") }
+        state = .finished(end.outcome, lastAttempt: n, invokerKept: false)
+        return .snapshot(.postStop, then: .finish(end.outcome))
     }
 
     /// SIGINT or SIGTERM arrived.
@@ -182,16 +211,15 @@ public struct LifecycleStateMachine: Sendable {
             return .none
         case .idle, .spawning, .awaitingReady, .handshaking, .stoppingAttempt, .backingOff,
              .warmingUp, .runningStep, .stoppingInvoker:
-            state = .cancelling(signal)
+            state = .cancelling(signal, lastAttempt: attempt)
             return .cancel(signal)
         }
     }
 
     /// Everything the cancellation had to stop is stopped.
     public mutating func cancelCompleted() throws(LifecycleError) -> LifecycleAction {
-        guard case .cancelling(let signal) = state else { throw illegal("cancelCompleted") }
-        invokerRunning = false
-        state = .finished(.cancelled(signal))
+        guard case .cancelling(let signal, let n) = state else { throw illegal("cancelCompleted") }
+        state = .finished(.cancelled(signal), lastAttempt: n, invokerKept: false)
         return .snapshot(.postStop, then: .finish(.cancelled(signal)))
     }
 
@@ -203,30 +231,31 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     private mutating func becomeReady(_ n: Int) -> LifecycleAction {
+        let ready = Ready(attempt: n)
         let next: LifecycleAction
         if policy.hasWarmup {
-            state = .warmingUp
+            state = .warmingUp(ready)
             next = .runWarmup
         } else if policy.stepCount > 0 {
-            next = startStep(0)
+            next = startStep(0, ready)
         } else {
-            next = endSequence(.succeeded)
+            next = endSequence(.succeeded, ready)
         }
         return .declareReady(attempt: n, then: .snapshot(.postInvoker, then: next))
     }
 
-    private mutating func startStep(_ index: Int) -> LifecycleAction {
-        state = .runningStep(index: index)
+    private mutating func startStep(_ index: Int, _ ready: Ready) -> LifecycleAction {
+        state = .runningStep(index: index, ready)
         return .snapshot(.preStep(index), then: .runStep(index: index))
     }
 
-    private mutating func endSequence(_ outcome: Outcome) -> LifecycleAction {
+    private mutating func endSequence(_ end: SequenceEnd, _ ready: Ready) -> LifecycleAction {
         if policy.keepInvoker {
             // Nothing is stopped, so there is no post-stop snapshot.
-            state = .finished(outcome)
-            return .finish(outcome)
+            state = .finished(end.outcome, lastAttempt: ready.attempt, invokerKept: ready.invokerRunning)
+            return .finish(end.outcome)
         }
-        state = .stoppingInvoker(outcome)
+        state = .stoppingInvoker(end, readyAttempt: ready.attempt)
         return .stopInvoker
     }
 

@@ -12,6 +12,19 @@ public enum Outcome: Equatable, Sendable {
     case cancelled(CancelSignal)
 }
 
+/// How the sequence after READY ended (the outcomes a normal end of the invoker can carry).
+public enum SequenceEnd: Equatable, Sendable {
+    case succeeded
+    case stepFailed(index: Int)
+
+    public var outcome: Outcome {
+        switch self {
+        case .succeeded: .succeeded
+        case .stepFailed(let index): .stepFailed(index: index)
+        }
+    }
+}
+
 /// What to do when the invoker never becomes READY.
 public enum NotReadyPolicy: String, Sendable, CaseIterable {
     /// Skip warmup and steps and exit 0, so the job goes on and says why in its summary.
