@@ -23,7 +23,7 @@ final class DaemonLifecycleTests: XCTestCase {
         XCTAssertEqual(daemon.bootFailed(generation: 2, reason: "timeout", now: 3), .restart(generation: 3, afterSeconds: 2, reason: "timeout"))
         XCTAssertEqual(daemon.restartDue(generation: 3), .boot(generation: 3))
         XCTAssertEqual(daemon.bootFailed(generation: 3, reason: "timeout", now: 6), .giveUp(reason: "3 failures within 100 s; last: timeout"))
-        XCTAssertEqual(daemon.state.name, "fatal")
+        XCTAssertEqual(daemon.state.phase, .fatal)
         XCTAssertEqual(daemon.restarts, 2)
         XCTAssertEqual(daemon.stopRequested(), .stopAll, "a fatal daemon still stops on a signal")
         XCTAssertEqual(daemon.stopFinished(), .exit)

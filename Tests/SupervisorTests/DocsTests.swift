@@ -11,7 +11,7 @@ final class DocsTests: XCTestCase {
 
     func testSummaryDocShowsTheExactNotReadyLine() throws {
         let text = try doc("docs/summary.md")
-        XCTAssertTrue(text.contains(RunSummary.notReadyLine(reason: "timeout", attempts: 3, delaySeconds: 7, timeoutSeconds: 60)))
+        XCTAssertTrue(text.contains(RunSummary.notReadyLine(reason: .timeout, attempts: 3, delaySeconds: 7, timeoutSeconds: 60)))
     }
 
     func testGitHubOutputsDocShowsTheOutputLines() throws {

@@ -23,7 +23,7 @@ final class OutputFormatTests: XCTestCase {
     }
 
     func testNotReadyLineIsExact() {
-        XCTAssertEqual(RunSummary.notReadyLine(reason: "timeout", attempts: 3, delaySeconds: 7, timeoutSeconds: 60),
+        XCTAssertEqual(RunSummary.notReadyLine(reason: .timeout, attempts: 3, delaySeconds: 7, timeoutSeconds: 60),
                        "invoker not READY — timeout (attempts=3, delay=7, to=60)")
     }
 

@@ -16,7 +16,7 @@ final class SessionLifecycleTests: XCTestCase {
         var session = SessionLifecycle()
         XCTAssertEqual(try session.start(), .openSession)
         XCTAssertEqual(session.state, .booting)
-        XCTAssertEqual(try session.step(), .skipStep(reason: "invoker_not_ready"), "a step while start is still booting is skipped")
+        XCTAssertEqual(try session.step(), .skipStep(reason: .invokerNotReady), "a step while start is still booting is skipped")
         try session.bootFinished(ready: true, warm: false, reason: nil)
         XCTAssertEqual(try session.warmup(), .runWarmup)
         session.warmupFinished()
@@ -44,11 +44,11 @@ final class SessionLifecycleTests: XCTestCase {
     func testFailedStartSkipsStepsAndRefusesWarmup() throws {
         var session = SessionLifecycle()
         _ = try session.start()
-        try session.bootFinished(ready: false, warm: false, reason: "timeout")
-        XCTAssertEqual(session.reason, "timeout")
+        try session.bootFinished(ready: false, warm: false, reason: .timeout)
+        XCTAssertEqual(session.reason, .timeout)
         XCTAssertEqual(refusal { try session.warmup() },
                        "'warmup' is refused: the session is notReady; the warmup runs only after READY was observed.")
-        XCTAssertEqual(try session.step(), .skipStep(reason: "invoker_not_ready"))
+        XCTAssertEqual(try session.step(), .skipStep(reason: .invokerNotReady))
         XCTAssertEqual(try session.start(), .openSession, "a new start may follow a failed one")
     }
 
@@ -63,7 +63,7 @@ final class SessionLifecycleTests: XCTestCase {
         var session = SessionLifecycle(state: .ready, warm: true)
         try session.invokerFoundDead()
         XCTAssertEqual(session.state, .invokerExited)
-        XCTAssertEqual(try session.step(), .skipStep(reason: "invoker_exited"))
+        XCTAssertEqual(try session.step(), .skipStep(reason: .invokerExited))
         XCTAssertNotNil(refusal { try session.warmup() })
         XCTAssertEqual(refusal { try session.invokerFoundDead() },
                        "session event 'invokerFoundDead' is not allowed in state 'invokerExited'; this is a supervisor bug, please report it with boot.log and session.json.")
@@ -74,7 +74,7 @@ final class SessionLifecycleTests: XCTestCase {
         var session = SessionLifecycle(state: .booting)
         try session.bootAbandoned()
         XCTAssertEqual(session.state, .notReady)
-        XCTAssertEqual(session.reason, "start_interrupted")
+        XCTAssertEqual(session.reason, .startInterrupted)
         XCTAssertNotNil(refusal { try session.bootFinished(ready: true, warm: false, reason: nil) })
     }
 }

@@ -47,16 +47,16 @@ package enum DaemonCommand {
         }
         let daemonAlive = SessionStore.isAlive(pid: status.daemon.pid, startTime: status.daemon.startTime)
         let invokerAlive = status.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
-        let code = daemonAlive && status.state != "stopped" ? ExitCode.success : ExitCode.daemonNotRunning
+        let code = daemonAlive && status.state != .stopped ? ExitCode.success : ExitCode.daemonNotRunning
         if json {
             Console.out(StatusCommand.jsonLine(status, adding: [("daemonAlive", daemonAlive), ("invokerAlive", invokerAlive)]))
             return code
         }
         var lines: [String] = []
-        if daemonAlive || status.state == "stopped" {
-            lines.append("daemon: \(status.state) since \(status.since), pid \(status.daemon.pid)" + (daemonAlive ? " alive" : ""))
+        if daemonAlive || status.state == .stopped {
+            lines.append("daemon: \(status.state.rawValue) since \(status.since), pid \(status.daemon.pid)" + (daemonAlive ? " alive" : ""))
         } else {
-            lines.append("daemon: not running (pid \(status.daemon.pid) is gone; its last status was \(status.state) at \(status.updatedAt))")
+            lines.append("daemon: not running (pid \(status.daemon.pid) is gone; its last status was \(status.state.rawValue) at \(status.updatedAt))")
         }
         if let invoker = status.invoker {
             lines.append("invoker: pid \(invoker.pid) started \(invoker.startTime), " + (invokerAlive == true ? "alive" : "not running"))

@@ -55,10 +55,10 @@ package enum HookCommand {
         var ready: Bool
         if let daemon = DaemonStatus.load(stateDir: stateDir), SessionStore.isAlive(pid: daemon.daemon.pid, startTime: daemon.daemon.startTime) {
             let status = waitForDaemon(stateDir: stateDir, seconds: deadline)
-            ready = status?.state == "running" && status?.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } == true
+            ready = status?.state == .running && status?.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } == true
             headline = ready ? "READY (the daemon's invoker, PID \(status?.invoker?.pid ?? 0))"
-                             : "not READY (the daemon is \(status?.state ?? "gone") after \(Seconds.format(deadline)) s)"
-            folder.bootLog.write("hook daemon pid=\(daemon.daemon.pid) " + (ready ? "invoker ready pid=\(status?.invoker?.pid ?? 0)" : "not ready state=\(status?.state ?? "gone")"))
+                             : "not READY (the daemon is \(status?.state.rawValue ?? "gone") after \(Seconds.format(deadline)) s)"
+            folder.bootLog.write("hook daemon pid=\(daemon.daemon.pid) " + (ready ? "invoker ready pid=\(status?.invoker?.pid ?? 0)" : "not ready state=\(status?.state.rawValue ?? "gone")"))
         } else {
             let destinations = RunExecutor.Destinations(githubOutput: nil, summary: OutputDestinations.summary(values, environment), githubActions: false)
             let report = try StartCommand.open(config: config, escalation: nil, destinations: destinations, environment: environment, deadline: deadline)
@@ -81,8 +81,8 @@ package enum HookCommand {
         let deadline = MonotonicClock.now() + seconds
         var status = DaemonStatus.load(stateDir: stateDir)
         while MonotonicClock.now() < deadline {
-            if status?.state == "running", let invoker = status?.invoker, SessionStore.isAlive(pid: invoker.pid, startTime: invoker.startTime) { break }
-            if status?.state == "fatal" || status?.state == "stopped" { break }
+            if status?.state == .running, let invoker = status?.invoker, SessionStore.isAlive(pid: invoker.pid, startTime: invoker.startTime) { break }
+            if status?.state == .fatal || status?.state == .stopped { break }
             Thread.sleep(forTimeInterval: 0.25)
             status = DaemonStatus.load(stateDir: stateDir)
         }

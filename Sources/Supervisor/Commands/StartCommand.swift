@@ -81,11 +81,11 @@ package enum StartCommand {
     }
 
     /// The reason code saved when the session is not READY.
-    package static func reason(_ report: RunExecutor.Report) -> String {
+    package static func reason(_ report: RunExecutor.Report) -> NotReadyReason {
         switch report.record.outcome {
-        case .notReady(let failure, _): return failure.reasonCode
-        case .cancelled: return "cancelled"
-        case .succeeded, .stepFailed, .none: return "invoker_exited"
+        case .notReady(let failure, _): failure.reason
+        case .cancelled: .cancelled
+        case .succeeded, .stepFailed, .none: .invokerExited
         }
     }
 }

@@ -31,8 +31,8 @@ package enum StepCommand {
             return (decision, session?.invoker?.tree.mark)
         }
         if case .skipStep(let reason) = decision {
-            folder.bootLog.write("step \(name) skipped reason=\(reason)")
-            Console.out("skipped: \(reason)")
+            folder.bootLog.write("step \(name) skipped reason=\(reason.rawValue)")
+            Console.out("skipped: \(reason.rawValue)")
             try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
             return values.flag("--require-ready") ? ExitCode.notReady : ExitCode.success
         }

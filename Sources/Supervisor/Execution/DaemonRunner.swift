@@ -193,14 +193,14 @@ package final class DaemonRunner: @unchecked Sendable {
     // MARK: - Status
 
     private func writeStatus() {
-        let state = machine.state.name
+        let state = machine.state.phase
         var status = DaemonStatus.load(stateDir: stateDir)
         if status?.state != state || status?.daemon != me { since = Timestamp.iso8601(Date()) }
         var lastError = machine.lastError
         if case .fatal(let reason) = machine.state { lastError = reason }
         status = DaemonStatus(state: state, daemon: me, invoker: invokerInfo, since: since, restarts: machine.restarts,
                               consecutiveFailures: machine.consecutiveFailures, lastError: lastError,
-                              nextRetryAt: state == "backoff" ? nextRetryAt : nil, config: config.configFile,
+                              nextRetryAt: state == .backoff ? nextRetryAt : nil, config: config.configFile,
                               updatedAt: Timestamp.iso8601(Date()))
         do {
             try status?.save(stateDir: stateDir)

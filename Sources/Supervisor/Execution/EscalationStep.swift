@@ -45,7 +45,7 @@ package struct EscalationStep {
         guard problem == nil else { return }
         let result: String
         switch record.outcome {
-        case .notReady(let failure, _): result = failure.reasonCode
+        case .notReady(let failure, _): result = failure.reason.rawValue
         case .cancelled where record.readyAttempt == nil: result = "cancelled"
         default: result = "ready"
         }

@@ -373,7 +373,7 @@ package final class RunExecutor: @unchecked Sendable {
             bootLog.write("all attempts exhausted; lastError=\(failure)")
             if config.warmup != nil { bootLog.write("warmup skipped reason=invoker_not_ready") }
             for name in record.stepNames { bootLog.write("step \(name) skipped reason=invoker_not_ready") }
-            writeOutputs(ready: false, reason: failure.reasonCode, attempts: attempts)
+            writeOutputs(ready: false, reason: failure.reason.rawValue, attempts: attempts)
         case .cancelled:
             writeOutputs(ready: false, reason: "cancelled", attempts: machine.attempt)
         case .stepFailed:

@@ -13,11 +13,11 @@ public enum AttemptFailure: Equatable, Sendable, CustomStringConvertible {
 
     /// The reason code used in GitHub outputs and the summary: `timeout`, `exited` or `spawn_error`.
     /// A failed handshake counts as `timeout`: READY never counted within the attempt.
-    public var reasonCode: String {
+    public var reason: NotReadyReason {
         switch self {
-        case .timedOut, .handshakeFailed: return "timeout"
-        case .exitedEarly: return "exited"
-        case .spawnError: return "spawn_error"
+        case .timedOut, .handshakeFailed: .timeout
+        case .exitedEarly: .exited
+        case .spawnError: .spawnError
         }
     }
 

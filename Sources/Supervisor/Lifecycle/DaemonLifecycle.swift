@@ -28,6 +28,11 @@ public struct RestartPolicy: Equatable, Sendable {
 /// too many failures in the window → fatal (the daemon stays up and reports it); a stop signal →
 /// stopping → stopped. `g` is the generation: events of an older one are ignored. Times are
 /// seconds on a monotonic clock, passed in so the machine stays pure.
+/// The daemon's state as daemon-status.json writes it (`state`).
+public enum DaemonPhase: String, Codable, Equatable, Sendable {
+    case idle, starting, running, backoff, fatal, stopping, stopped
+}
+
 public struct DaemonLifecycle: Equatable, Sendable {
     public enum State: Equatable, Sendable {
         case idle
@@ -38,16 +43,16 @@ public struct DaemonLifecycle: Equatable, Sendable {
         case stopping
         case stopped
 
-        /// The name written in daemon-status.json.
-        public var name: String {
+        /// How daemon-status.json names it.
+        public var phase: DaemonPhase {
             switch self {
-            case .idle: return "idle"
-            case .booting: return "starting"
-            case .running: return "running"
-            case .backingOff: return "backoff"
-            case .fatal: return "fatal"
-            case .stopping: return "stopping"
-            case .stopped: return "stopped"
+            case .idle: .idle
+            case .booting: .starting
+            case .running: .running
+            case .backingOff: .backoff
+            case .fatal: .fatal
+            case .stopping: .stopping
+            case .stopped: .stopped
             }
         }
     }

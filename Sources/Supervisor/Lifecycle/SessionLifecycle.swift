@@ -27,7 +27,7 @@ public struct SessionLifecycle: Equatable, Sendable {
         case runWarmup
         case runStep
         /// Do not run the step; say why (`invoker_not_ready` or `invoker_exited`).
-        case skipStep(reason: String)
+        case skipStep(reason: SkipReason)
         case stopInvoker
         case alreadyStopped
     }
@@ -37,9 +37,9 @@ public struct SessionLifecycle: Equatable, Sendable {
     public private(set) var warm: Bool
     /// Why the session is not READY: a reason code (`timeout`, `exited`, `spawn_error`, `cancelled`,
     /// `start_interrupted`) or `invoker_exited`.
-    public private(set) var reason: String?
+    public private(set) var reason: NotReadyReason?
 
-    public init(state: State = .absent, warm: Bool = false, reason: String? = nil) {
+    public init(state: State = .absent, warm: Bool = false, reason: NotReadyReason? = nil) {
         self.state = state
         self.warm = warm
         self.reason = reason
@@ -51,14 +51,14 @@ public struct SessionLifecycle: Equatable, Sendable {
     public mutating func invokerFoundDead() throws(SessionRefusal) {
         guard state == .ready else { throw .bug(event: "invokerFoundDead", state: state) }
         state = .invokerExited
-        reason = "invoker_exited"
+        reason = .invokerExited
     }
 
     /// The `start` that opened the session is gone without finishing.
     public mutating func bootAbandoned() throws(SessionRefusal) {
         guard state == .booting else { throw .bug(event: "bootAbandoned", state: state) }
         state = .notReady
-        reason = "start_interrupted"
+        reason = .startInterrupted
     }
 
     // MARK: - Subcommands
@@ -76,7 +76,7 @@ public struct SessionLifecycle: Equatable, Sendable {
     }
 
     /// `start` finished its boot: READY (and warmed up, if a warmup ran) or not.
-    public mutating func bootFinished(ready: Bool, warm: Bool, reason: String?) throws(SessionRefusal) {
+    public mutating func bootFinished(ready: Bool, warm: Bool, reason: NotReadyReason?) throws(SessionRefusal) {
         guard state == .booting else { throw .bug(event: "bootFinished", state: state) }
         state = ready ? .ready : .notReady
         self.warm = warm
@@ -98,8 +98,8 @@ public struct SessionLifecycle: Equatable, Sendable {
     public func step() throws(SessionRefusal) -> Decision {
         switch state {
         case .ready: return .runStep
-        case .booting, .notReady: return .skipStep(reason: "invoker_not_ready")
-        case .invokerExited: return .skipStep(reason: "invoker_exited")
+        case .booting, .notReady: return .skipStep(reason: .invokerNotReady)
+        case .invokerExited: return .skipStep(reason: .invokerExited)
         case .absent: throw .refused(command: "step", state: state, fix: "run 'invoker-supervisor start' first")
         case .stopped: throw .refused(command: "step", state: state, fix: "steps run between 'start' and 'stop'")
         }

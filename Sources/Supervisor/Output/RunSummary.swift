@@ -4,8 +4,8 @@ import SupervisorPlatform
 /// session (`stop`, `summary`). Format: docs/summary.md.
 package enum RunSummary {
     /// The exact not-READY line: `invoker not READY — <reason> (attempts=X, delay=Y, to=Z)`.
-    package static func notReadyLine(reason: String, attempts: Int, delaySeconds: Double, timeoutSeconds: Double) -> String {
-        "invoker not READY — \(reason) (attempts=\(attempts), delay=\(Seconds.format(delaySeconds)), to=\(Seconds.format(timeoutSeconds)))"
+    package static func notReadyLine(reason: NotReadyReason, attempts: Int, delaySeconds: Double, timeoutSeconds: Double) -> String {
+        "invoker not READY — \(reason.rawValue) (attempts=\(attempts), delay=\(Seconds.format(delaySeconds)), to=\(Seconds.format(timeoutSeconds)))"
     }
 
     /// The `### Invoker Boot` block.
@@ -13,7 +13,7 @@ package enum RunSummary {
         var lines = ["### Invoker Boot", ""]
         if let escalation = record.escalation { lines += ["- \(escalation)"] }
         if case .notReady(let failure, let attempts) = record.outcome {
-            lines.append(notReadyLine(reason: failure.reasonCode, attempts: attempts,
+            lines.append(notReadyLine(reason: failure.reason, attempts: attempts,
                                       delaySeconds: record.delaySeconds, timeoutSeconds: record.timeoutSeconds))
             lines.append("")
             let skipped = (record.hasWarmup ? ["warmup"] : []) + record.stepNames
@@ -63,7 +63,7 @@ package enum RunSummary {
         let settings = session.settings
         switch session.state {
         case .notReady, .booting:
-            lines.append(notReadyLine(reason: session.reason ?? "timeout", attempts: session.attempts,
+            lines.append(notReadyLine(reason: session.reason ?? .timeout, attempts: session.attempts,
                                       delaySeconds: settings?.delaySeconds ?? 0, timeoutSeconds: settings?.timeoutSeconds ?? 0))
             lines.append("")
         case .ready, .invokerExited, .stopped, .absent:
@@ -77,10 +77,10 @@ package enum RunSummary {
             }
         }
         if let warmup = session.warmup { lines.append("- Warmup: \(warmup)") }
-        if session.reason == "invoker_exited" { lines.append("- Invoker exited after READY; later steps were skipped.") }
+        if session.reason == .invokerExited { lines.append("- Invoker exited after READY; later steps were skipped.") }
         for step in session.steps {
             if let skipped = step.skipped {
-                lines.append("- Step `\(step.name)`: skipped (\(skipped))")
+                lines.append("- Step `\(step.name)`: skipped (\(skipped.rawValue))")
             } else if step.exitCode == nil {
                 lines.append("- Step `\(step.name)`: did not finish (started \(step.startedAt); its `step` process ended without recording an exit, and `stop` stopped what it left running)")
             } else {

@@ -28,7 +28,7 @@ package enum SummaryBuilder {
     package static func expectation(_ session: SessionFile?) -> CompareOutcome.Expectation? {
         guard let compare = session?.steps.last(where: { $0.name == compareStep }) else { return nil }
         switch compare.skipped {
-        case "invoker_not_ready": return .invokerNotReady
+        case .invokerNotReady: return .invokerNotReady
         case .some: return .skippedByPolicy
         case .none: return .expected
         }

@@ -7,8 +7,7 @@ package struct DaemonStatus: Codable, Equatable {
     package static func path(stateDir: String) -> String { stateDir + "/daemon-status.json" }
 
     package var schema = DaemonStatus.schemaName
-    /// `starting`, `running`, `backoff`, `fatal`, `stopping`, `stopped`.
-    package var state: String
+    package var state: DaemonPhase
     package var daemon: SessionFile.Process
     package var invoker: SessionFile.Invoker?
     /// When `state` was entered.

@@ -24,7 +24,7 @@ package struct SessionFile: Codable, Equatable {
         package var exitCode: Int32?
         package var durationMs: Int?
         /// Why it did not run: `invoker_not_ready` or `invoker_exited`.
-        package var skipped: String?
+        package var skipped: SkipReason?
     }
 
     /// The boot settings `start` used (for the not-READY line).
@@ -39,7 +39,7 @@ package struct SessionFile: Codable, Equatable {
     package var schema = SessionFile.schemaName
     package var state: SessionLifecycle.State
     package var warm: Bool
-    package var reason: String?
+    package var reason: NotReadyReason?
     package var config: String?
     package var openedAt: String
     package var updatedAt: String
