@@ -87,7 +87,7 @@ final class ProcessSnapshotTests: XCTestCase {
     func testBootLogLine() {
         let snapshot = ProcessSnapshot(phase: "post-warmup", at: "2026-11-26T11:21:33.000Z", watch: watch,
                                        processes: [pwsh, labview], previous: [pwsh, lvcompare])
-        XCTAssertEqual(Snapshotter.logLine(snapshot), "snapshot phase=post-warmup pwsh=1 LVCompare=0 LabVIEW=1 appeared=4120 gone=4100")
+        XCTAssertEqual(BootLogEvent.snapshot(snapshot).text, "snapshot phase=post-warmup pwsh=1 LVCompare=0 LabVIEW=1 appeared=4120 gone=4100")
     }
 
     func testJSONStringEscaping() {

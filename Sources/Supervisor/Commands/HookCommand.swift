@@ -50,7 +50,7 @@ package enum HookCommand {
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         stopEarlierJobs(stateDir: stateDir, config: config, environment: environment, bootLog: folder.bootLog)
         try? FileSystem.writeAtomically(Array((runnerName(environment) + "\n").utf8), to: config.resultsDir + "/" + runnerFile)
-        folder.bootLog.write("hook job-started run=\(environment["GITHUB_RUN_ID"] ?? "local") job=\(environment["GITHUB_JOB"] ?? "local") deadline=\(Seconds.format(deadline))")
+        folder.bootLog.write(.hookJobStarted(run: environment["GITHUB_RUN_ID"] ?? "local", job: environment["GITHUB_JOB"] ?? "local", deadline: deadline))
         var headline: String
         var ready: Bool
         if let daemon = DaemonStatus.load(stateDir: stateDir), SessionStore.isAlive(pid: daemon.daemon.pid, startTime: daemon.daemon.startTime) {
@@ -58,7 +58,8 @@ package enum HookCommand {
             ready = status?.state == .running && status?.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } == true
             headline = ready ? "READY (the daemon's invoker, PID \(status?.invoker?.pid ?? 0))"
                              : "not READY (the daemon is \(status?.state.rawValue ?? "gone") after \(Seconds.format(deadline)) s)"
-            folder.bootLog.write("hook daemon pid=\(daemon.daemon.pid) " + (ready ? "invoker ready pid=\(status?.invoker?.pid ?? 0)" : "not ready state=\(status?.state.rawValue ?? "gone")"))
+            folder.bootLog.write(ready ? .hookDaemonReady(daemonPID: daemon.daemon.pid, invokerPID: status?.invoker?.pid ?? 0)
+                                       : .hookDaemonNotReady(daemonPID: daemon.daemon.pid, state: status?.state.rawValue ?? "gone"))
         } else {
             let destinations = RunExecutor.Destinations(githubOutput: nil, summary: OutputDestinations.summary(values, environment), githubActions: false)
             let report = try StartCommand.open(config: config, escalation: nil, destinations: destinations, environment: environment, deadline: deadline)
@@ -94,7 +95,7 @@ package enum HookCommand {
     private static func jobCompleted(_ values: ParsedOptions, config: SupervisorConfig, stateDir: String,
                                      environment: [String: String]) throws -> Int32 {
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
-        folder.bootLog.write("hook job-completed run=\(environment["GITHUB_RUN_ID"] ?? "local") job=\(environment["GITHUB_JOB"] ?? "local")")
+        folder.bootLog.write(.hookJobCompleted(run: environment["GITHUB_RUN_ID"] ?? "local", job: environment["GITHUB_JOB"] ?? "local"))
         let snapshot = folder.snapshotter(watch: config.watch).take("post-job")
         if (try? folder.store.load()) != nil {
             try StopCommand.stopSession(resultsDir: config.resultsDir, config: config, environment: environment, summary: nil)
@@ -106,7 +107,7 @@ package enum HookCommand {
         }
         let removed = cleanStaleSessions(under: stateDir + "/hooks", keepDays: values.seconds("--keep-days") ?? 7,
                                          current: config.resultsDir)
-        folder.bootLog.write("hook job-completed left-behind=\(leftBehind.count) stale-sessions-removed=\(removed)")
+        folder.bootLog.write(.hookJobCompletedSummary(leftBehind: leftBehind.count, staleSessionsRemoved: removed))
         Console.out("invoker-supervisor job-completed: session stopped; \(leftBehind.count) LVCompare/LabVIEW process(es) left running; \(removed) stale session folder(s) removed")
         return ExitCode.success
     }
@@ -129,7 +130,7 @@ package enum HookCommand {
         for folder in Set([config.resultsDir] + others).sorted() {
             guard let session = try? SessionStore(folder: folder + "/_invoker").load(), session.stoppedAt == nil,
                   let invoker = session.invoker, !livingMembers(of: invoker.tree).isEmpty else { continue }
-            bootLog.write("hook job-started stops the session of an earlier job in \(folder)")
+            bootLog.write(.hookStopsEarlierJob(folder: folder))
             _ = try? StopCommand.stopSession(resultsDir: folder, config: config, environment: environment, summary: nil)
         }
     }

@@ -30,7 +30,7 @@ package enum StartCommand {
             _ = try lifecycle.start()
             if let leftover = session?.invoker, !livingMembers(of: leftover.tree).isEmpty {
                 let report = stopProcessTree(leftover.tree, grace: config.stopGraceSeconds)
-                folder.bootLog.write("leftover invoker of an earlier session stopped pid=\(leftover.pid) \(report.logFields)")
+                folder.bootLog.write(.leftoverInvokerStopped(pid: leftover.pid, report))
             }
             let now = Timestamp.iso8601(Date())
             var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
@@ -50,11 +50,11 @@ package enum StartCommand {
             do {
                 try folder.store.update { session in session?.invoker = invoker }
             } catch {
-                folder.bootLog.write("session.json not updated with the invoker: \(error)")
+                folder.bootLog.write(.sessionNotUpdated("\(error)"))
             }
         }
         let cancelAtDeadline = DispatchWorkItem {
-            folder.bootLog.write("deadline of \(Seconds.format(deadline ?? 0)) s reached; cancelling the boot")
+            folder.bootLog.write(.bootDeadlineReached(seconds: deadline ?? 0))
             executor.requestCancel(.terminate)
         }
         if let deadline { DispatchQueue.global().asyncAfter(deadline: .now() + deadline, execute: cancelAtDeadline) }

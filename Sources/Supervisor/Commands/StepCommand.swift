@@ -31,7 +31,7 @@ package enum StepCommand {
             return (decision, session?.invoker?.tree.mark)
         }
         if case .skipStep(let reason) = decision {
-            folder.bootLog.write("step \(name) skipped reason=\(reason.rawValue)")
+            folder.bootLog.write(.stepSkipped(name: name, reason))
             Console.out("skipped: \(reason.rawValue)")
             try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
             return values.flag("--require-ready") ? ExitCode.notReady : ExitCode.success
@@ -44,19 +44,19 @@ package enum StepCommand {
         let exit: ProcessExit
         do {
             let child = try Launcher(environment: environment).spawn(spec, stdout: .inherit, stderr: .inherit, domain: .tree, mark: mark)
-            folder.bootLog.write("step \(name) start pid=\(child.pid) cmd=\(BootLog.quote(command))")
+            folder.bootLog.write(.stepStarted(name: name, pid: child.pid, command: command))
             let bootLog = folder.bootLog
             exit = CancellableWait.wait(for: child, grace: options.config?.stopGraceSeconds ?? 5) { signal, report in
-                bootLog.write("cancelled signal=\(signal.name)")
-                bootLog.write("step \(name) stopped pid=\(child.pid) \(report.logFields)")
+                bootLog.write(.cancelled(signal))
+                bootLog.write(.stepStopped(name: name, pid: child.pid, report))
             }
         } catch {
-            folder.bootLog.write("step \(name) start")
-            folder.bootLog.write("step \(name) spawn error: \(error.message)")
+            folder.bootLog.write(.stepStartFailed(name: name))
+            folder.bootLog.write(.stepSpawnError(name: name, message: error.message))
             exit = .exited(code: 127)
         }
         let seconds = MonotonicClock.now() - started
-        folder.bootLog.write("step \(name) end exit=\(exit.shellCode) duration=\(Seconds.format((seconds * 1000).rounded() / 1000))")
+        folder.bootLog.write(.stepEnded(name: name, exitCode: exit.shellCode, seconds: (seconds * 1000).rounded() / 1000))
         let after = snapshotter.take("post-step:\(name)")
         try record(SessionFile.Step(name: name, startedAt: startedAt, exitCode: exit.shellCode, durationMs: Int((seconds * 1000).rounded())),
                    phases: [before.phase, after.phase], in: folder)

@@ -42,9 +42,9 @@ package enum StopCommand {
                     waitForTree(invoker.tree, seconds: grace)
                 }
                 let report = stopProcessTree(invoker.tree, grace: grace)
-                folder.bootLog.write("invoker stopped pid=\(invoker.pid) \(report.logFields)")
+                folder.bootLog.write(.invokerStopped(pid: invoker.pid, report))
             } else {
-                folder.bootLog.write("invoker already gone" + (current.invoker.map { " pid=\($0.pid)" } ?? ""))
+                folder.bootLog.write(.invokerAlreadyGone(pid: current.invoker?.pid))
             }
             let snapshot = folder.snapshotter(watch: config?.watch ?? ProcessProbe.defaultWatch).take("post-stop")
             current.lifecycle = lifecycle
@@ -63,18 +63,18 @@ package enum StopCommand {
         case .deleteFile(let path):
             do {
                 try FileManager.default.removeItem(atPath: path)
-                bootLog.write("stop hook deleted \(path)")
+                bootLog.write(.stopHookDeleted(path: path))
             } catch {
-                bootLog.write("stop hook could not delete \(path): \(error.localizedDescription)")
+                bootLog.write(.stopHookDeleteFailed(path: path, reason: error.localizedDescription))
             }
         case .command(let command):
             do {
                 let child = try Launcher(environment: environment).spawn(command, stdout: .inherit, stderr: .inherit, domain: .tree)
-                bootLog.write("stop hook start pid=\(child.pid) cmd=\(BootLog.quote(command.arguments))")
+                bootLog.write(.stopHookStarted(pid: child.pid, command: command.arguments))
                 let exit = child.waitForExit(timeout: 30)
-                bootLog.write("stop hook end " + (exit.map { "\($0)" } ?? "still running after 30 s"))
+                bootLog.write(.stopHookEnded(exit, waitedSeconds: 30))
             } catch {
-                bootLog.write("stop hook spawn error: \(error.message)")
+                bootLog.write(.stopHookSpawnError(error.message))
             }
         }
     }

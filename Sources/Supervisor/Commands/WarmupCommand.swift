@@ -27,7 +27,7 @@ package enum WarmupCommand {
         case .started(let child):
             result = WarmupWatch.watch(child, waitFor: spec.waitForProcess, timeout: spec.timeoutSeconds)
         }
-        folder.bootLog.write("warmup \(result.logText)")
+        folder.bootLog.write(.warmupEnded(result))
         Console.out("warmup: \(result.summaryText)")
         let snapshot = folder.snapshotter(watch: options.watch).take("post-warmup")
 

@@ -42,7 +42,7 @@ package final class DaemonRunner: @unchecked Sendable {
     /// Runs until stopped by a signal; returns the exit code.
     package func run() -> Int32 {
         CancelSignals.install { [queue] signal in queue.post(.stop(signal)) }
-        folder.bootLog.write("daemon start pid=\(me.pid) config=\(config.configFile) state=\(stateDir)")
+        folder.bootLog.write(.daemonStart(pid: me.pid, config: config.configFile, stateDir: stateDir))
         stopStaleInvoker()
         writeStatus()
         queue.post(.begin)
@@ -94,7 +94,7 @@ package final class DaemonRunner: @unchecked Sendable {
             return machine.restartDue(generation: generation)
         case .stop(let signal):
             let action = machine.stopRequested()
-            if action != .none { folder.bootLog.write("cancelled signal=\(signal.name)") }
+            if action != .none { folder.bootLog.write(.cancelled(signal)) }
             return action
         case .stopDone:
             return machine.stopFinished()
@@ -110,38 +110,38 @@ package final class DaemonRunner: @unchecked Sendable {
             return false
         case .boot(let generation):
             nextRetryAt = nil
-            folder.bootLog.write("daemon boot generation=\(generation)")
+            folder.bootLog.write(.daemonBoot(generation: generation))
             startBoot(generation)
         case .watch(let generation):
             guard let child = invoker else { break }
-            folder.bootLog.write("daemon invoker ready pid=\(child.pid) generation=\(generation)")
+            folder.bootLog.write(.daemonInvokerReady(pid: child.pid, generation: generation))
             Thread.detachNewThread { [queue] in
                 if let exit = child.waitForExit() { queue.post(.invokerExited(generation: generation, exit: exit)) }
             }
             scheduleHealthCheck(generation)
         case .restart(let generation, let delay, let reason):
             nextRetryAt = Timestamp.iso8601(Date(timeIntervalSinceNow: delay))
-            folder.bootLog.write("daemon invoker lost: \(reason); restart #\(machine.restarts) in \(Seconds.format(delay)) s")
+            folder.bootLog.write(.daemonInvokerLost(reason: reason, restart: machine.restarts, delaySeconds: delay))
             let old = takeInvoker()
             Thread.detachNewThread { [queue, grace = config.stopGraceSeconds] in
                 if let old { _ = old.stopTree(grace: grace) }
                 DispatchQueue.global().asyncAfter(deadline: .now() + delay) { queue.post(.restartDue(generation: generation)) }
             }
         case .giveUp(let reason):
-            folder.bootLog.write("daemon fatal: \(reason); the daemon stays up without an invoker (see 'invoker-supervisor status --daemon')")
+            folder.bootLog.write(.daemonFatal(reason: reason))
             if let old = takeInvoker() { _ = old.stopTree(grace: config.stopGraceSeconds) }
         case .stopAll:
             let old = takeInvoker()
             Thread.detachNewThread { [self] in
                 if let leftover = old ?? boot.cancelAndWait() {
                     let report = leftover.stopTree(grace: config.stopGraceSeconds)
-                    folder.bootLog.write("invoker stopped pid=\(leftover.pid) \(report.logFields)")
+                    folder.bootLog.write(.invokerStopped(pid: leftover.pid, report))
                 }
                 queue.post(.stopDone)
             }
         case .exit:
             writeStatus()
-            folder.bootLog.write("daemon stopped")
+            folder.bootLog.write(.daemonStopped)
             return true
         }
         writeStatus()
@@ -205,7 +205,7 @@ package final class DaemonRunner: @unchecked Sendable {
         do {
             try status?.save(stateDir: stateDir)
         } catch {
-            folder.bootLog.write("daemon cannot write \(DaemonStatus.path(stateDir: stateDir)): \(error)")
+            folder.bootLog.write(.daemonStatusNotWritten(path: DaemonStatus.path(stateDir: stateDir), error: "\(error)"))
         }
     }
 
@@ -215,9 +215,9 @@ package final class DaemonRunner: @unchecked Sendable {
         guard let recorded = DaemonStatus.load(stateDir: stateDir)?.invoker else { return }
         if SessionStore.isAlive(pid: recorded.pid, startTime: recorded.startTime) {
             let report = stopProcessTree(recorded.tree, grace: config.stopGraceSeconds)
-            folder.bootLog.write("stale invoker from a previous daemon stopped pid=\(recorded.pid) \(report.logFields)")
+            folder.bootLog.write(.staleDaemonInvokerStopped(pid: recorded.pid, report))
         } else if ProcessProbe.record(pid: recorded.pid) != nil {
-            folder.bootLog.write("recorded invoker pid=\(recorded.pid) is another process now (start time differs); left alone")
+            folder.bootLog.write(.staleDaemonInvokerIsAnotherProcess(pid: recorded.pid))
         }
     }
 

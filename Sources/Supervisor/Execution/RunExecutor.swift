@@ -97,15 +97,16 @@ package final class RunExecutor: @unchecked Sendable {
             Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
             groupOpen = true
         }
-        bootLog.write("supervisor start version=\(Version.current) pid=\(ProcessInfo.processInfo.processIdentifier) config=\(config.configFile) attempts=\(config.attempts) delay=\(Seconds.format(config.delaySeconds)) to=\(Seconds.format(config.timeoutSeconds)) ready=\(config.ready.via) containment=\(containmentMechanism)")
-        if let escalation = record.escalation { bootLog.write(escalation) }
+        bootLog.write(.supervisorStart(version: Version.current, pid: ProcessInfo.processInfo.processIdentifier, config: config.configFile,
+                                       settings: config.bootSettings, readyVia: config.ready.via, containment: containmentMechanism))
+        if let escalation = record.escalation { bootLog.write(.escalation(escalation)) }
         queue.post(.start)
         while true {
             let event = queue.take()
             do {
                 if let code = try perform(handle(event)) { return report(code) }
             } catch {
-                bootLog.write("internal error: \(error)")
+                bootLog.write(.internalError("\(error)"))
                 stopEverything()
                 return report(ExitCode.internalError)
             }
@@ -136,14 +137,14 @@ package final class RunExecutor: @unchecked Sendable {
         case .delayElapsed(let attempt):
             return try machine.delayElapsed(nextAttempt: attempt)
         case .warmupDone(let result):
-            bootLog.write("warmup \(result.logText)")
+            bootLog.write(.warmupEnded(result))
             record.warmup = result
             return try machine.warmupFinished()
         case .stepDone(let index, let exit, let seconds, let detail):
             let name = config.steps[index].name
             step = nil
-            if let detail { bootLog.write("step \(name) spawn error: \(detail)") }
-            bootLog.write("step \(name) end exit=\(exit?.shellCode ?? 127) duration=\(Seconds.format(seconds))")
+            if let detail { bootLog.write(.stepSpawnError(name: name, message: detail)) }
+            bootLog.write(.stepEnded(name: name, exitCode: exit?.shellCode ?? 127, seconds: seconds))
             record.steps.append(.init(name: name, exit: exit, seconds: seconds, note: detail))
             return try machine.stepFinished(index: index, exitCode: exit?.shellCode ?? 127)
         case .invokerStopped:
@@ -184,7 +185,7 @@ package final class RunExecutor: @unchecked Sendable {
             Console.out("attempt \(attempt)/\(config.attempts): waiting for READY (\(config.ready.via)), timeout \(Seconds.format(timeout)) s")
         case .runHandshake(let attempt):
             probe?.cancel()
-            bootLog.write("attempt#\(attempt) ready signal via=\(config.ready.via) elapsed=\(MonotonicClock.secondsText(since: attemptStarted)); handshake start")
+            bootLog.write(.readySignalled(attempt: attempt, via: config.ready.via, elapsed: MonotonicClock.secondsText(since: attemptStarted)))
             runHandshake(attempt: attempt)
         case .stopAttempt(let attempt, let failure, let retryIn):
             stopAttempt(attempt: attempt, failure: failure, retryIn: retryIn)
@@ -195,8 +196,8 @@ package final class RunExecutor: @unchecked Sendable {
             record.readyAttempt = attempt
             record.readyElapsedSeconds = MonotonicClock.now() - attemptStarted
             record.readyAt = Timestamp.iso8601(Date())
-            bootLog.write("attempt#\(attempt) ready observed elapsed=\(MonotonicClock.secondsText(since: attemptStarted)) via=\(config.ready.via)"
-                          + (config.handshake != nil ? " handshake=ok" : ""))
+            bootLog.write(.readyObserved(attempt: attempt, elapsed: MonotonicClock.secondsText(since: attemptStarted), via: config.ready.via,
+                                         handshake: config.handshake != nil))
             writeOutputs(ready: true, reason: "ready", attempts: attempt)
             closeGroup()
             return try perform(then)
@@ -205,7 +206,7 @@ package final class RunExecutor: @unchecked Sendable {
         case .runStep(let index):
             runStep(index: index)
         case .noteInvokerExit(let exit):
-            bootLog.write("invoker exited after ready \(exit)")
+            bootLog.write(.invokerExitedAfterReady(exit))
             record.invokerExitAfterReady = exit
         case .stopInvoker:
             let invoker = self.invoker
@@ -213,19 +214,19 @@ package final class RunExecutor: @unchecked Sendable {
             background { [self] in
                 if let invoker {
                     let report = invoker.stopTree(grace: grace)
-                    bootLog.write("invoker stopped pid=\(invoker.pid) \(report.logFields)")
+                    bootLog.write(.invokerStopped(pid: invoker.pid, report))
                     queue.post(.treeStopped(survivors: report.survivors))
                 }
                 queue.post(.invokerStopped)
             }
         case .cancel(let signal):
             probe?.cancel()
-            bootLog.write("cancelled signal=\(signal.name)")
+            bootLog.write(.cancelled(signal))
             let children = [step, handshakeChild.take(), invoker].compactMap { $0 }
             let grace = config.stopGraceSeconds
             background { [self] in
                 for (child, report) in ParallelStop.stop(children, grace: grace) {
-                    bootLog.write("stopped pid=\(child.pid) \(report.logFields)")
+                    bootLog.write(.treeStopped(pid: child.pid, report))
                     queue.post(.treeStopped(survivors: report.survivors))
                 }
                 queue.post(.cancelDone)
@@ -243,16 +244,16 @@ package final class RunExecutor: @unchecked Sendable {
             do {
                 switch try FileKind.removeRegularFile(path) {
                 case .missing: break
-                case .regular: bootLog.write("attempt#\(attempt) removed stale ready file \(path)")
-                case let other: bootLog.write("attempt#\(attempt) ready file path is \(other.description), not removed; it never counts as READY path=\(path)")
+                case .regular: bootLog.write(.staleReadyFileRemoved(attempt: attempt, path: path))
+                case let other: bootLog.write(.readyPathNotRegular(attempt: attempt, kind: other, path: path))
                 }
             } catch {
-                bootLog.write("attempt#\(attempt) stale ready file not removed: \(error.message); READY counts only from a file written after the spawn")
+                bootLog.write(.staleReadyFileNotRemoved(attempt: attempt, reason: error.message))
             }
         case .tcp(let host, let port):
             if tcpAccepts(host: host, port: port, timeoutMilliseconds: 200) {
                 portOpenBeforeSpawn = true
-                bootLog.write("attempt#\(attempt) ready port \(host):\(port) already accepts before the spawn (a leftover process?); READY counts only after it has closed")
+                bootLog.write(.readyPortAlreadyOpen(attempt: attempt, host: host, port: port))
             }
         case .line:
             break
@@ -275,7 +276,7 @@ package final class RunExecutor: @unchecked Sendable {
             return try machine.spawnFailed(attempt: attempt, message: error.message)
         }
         invoker = child
-        bootLog.write("attempt#\(attempt) spawn pid=\(child.pid) cmd=\(BootLog.quote(config.invoker.arguments))")
+        bootLog.write(.attemptSpawned(attempt: attempt, pid: child.pid, command: config.invoker.arguments))
         Watchdog.watch(child.tree, grace: config.stopGraceSeconds)
         onInvokerSpawned?(child)
         if !detached {
@@ -312,23 +313,13 @@ package final class RunExecutor: @unchecked Sendable {
 
     private func stopAttempt(attempt: Int, failure: AttemptFailure, retryIn: Double?) {
         probe?.cancel()
-        let retry = retryIn.map { "; retrying in \(Seconds.format($0)) s" } ?? ""
-        switch failure {
-        case .timedOut(let seconds):
-            bootLog.write("attempt#\(attempt) timed out after \(Seconds.format(seconds)) s\(retry)")
-        case .exitedEarly(let exit):
-            bootLog.write("attempt#\(attempt) exited early \(exit)\(retry)")
-        case .spawnError(let message):
-            bootLog.write("attempt#\(attempt) spawn error: \(message)\(retry)")
-        case .handshakeFailed(let detail):
-            bootLog.write("attempt#\(attempt) handshake failed: \(detail)\(retry)")
-        }
+        bootLog.write(.attemptFailed(attempt: attempt, failure, retryInSeconds: retryIn))
         let children = [handshakeChild.take(), invoker].compactMap { $0 }
         invoker = nil
         let grace = config.stopGraceSeconds
         background { [self] in
             for (child, report) in ParallelStop.stop(children, grace: grace) where report.signalled > 0 {
-                bootLog.write("attempt#\(attempt) stopped pid=\(child.pid) \(report.logFields)")
+                bootLog.write(.attemptStopped(attempt: attempt, pid: child.pid, report))
                 queue.post(.treeStopped(survivors: report.survivors))
             }
             queue.post(.attemptStopped(attempt: attempt))
@@ -354,14 +345,14 @@ package final class RunExecutor: @unchecked Sendable {
             let child = try launcher.spawn(spec.command, stdout: .inherit, stderr: .inherit, domain: .tree)
             Watchdog.watch(child.tree, grace: config.stopGraceSeconds)
             step = child
-            bootLog.write("step \(spec.name) start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
+            bootLog.write(.stepStarted(name: spec.name, pid: child.pid, command: spec.command.arguments))
             let started = stepStarted
             background { [queue] in
                 let exit = child.waitForExit()
                 queue.post(.stepDone(index: index, exit: exit, seconds: MonotonicClock.now() - started, detail: nil))
             }
         } catch {
-            bootLog.write("step \(spec.name) start")
+            bootLog.write(.stepStartFailed(name: spec.name))
             queue.post(.stepDone(index: index, exit: nil, seconds: MonotonicClock.now() - stepStarted, detail: error.message))
         }
     }
@@ -370,24 +361,24 @@ package final class RunExecutor: @unchecked Sendable {
         record.outcome = outcome
         switch outcome {
         case .notReady(let failure, let attempts):
-            bootLog.write("all attempts exhausted; lastError=\(failure)")
-            if config.warmup != nil { bootLog.write("warmup skipped reason=invoker_not_ready") }
-            for name in record.stepNames { bootLog.write("step \(name) skipped reason=invoker_not_ready") }
+            bootLog.write(.allAttemptsExhausted(lastError: failure))
+            if config.warmup != nil { bootLog.write(.warmupSkipped(.invokerNotReady)) }
+            for name in record.stepNames { bootLog.write(.stepSkipped(name: name, .invokerNotReady)) }
             writeOutputs(ready: false, reason: failure.reason.rawValue, attempts: attempts)
         case .cancelled:
             writeOutputs(ready: false, reason: "cancelled", attempts: machine.attempt)
         case .stepFailed:
-            for name in record.stepsNotRun { bootLog.write("step \(name) skipped reason=previous_step_failed") }
+            for name in record.stepsNotRun { bootLog.write(.stepSkipped(name: name, .previousStepFailed)) }
         case .succeeded:
             break
         }
         if machine.policy.keepInvoker, machine.invokerRunning, let invoker {
             record.keptInvokerPID = invoker.pid
-            bootLog.write("invoker kept running pid=\(invoker.pid)")
+            bootLog.write(.invokerKept(pid: invoker.pid))
         }
         closeGroup()
         let code = ExitCode.of(outcome, onNotReady: config.onNotReady)
-        bootLog.write("finished outcome=\(Self.name(of: outcome)) exit=\(code)")
+        bootLog.write(.finished(outcome, exitCode: code))
         // A session's start reports only a failed boot; its READY story is told by `stop`.
         if let path = destinations.summary, !(record.sessionMode && record.readyAttempt != nil) {
             let text = record.sessionMode ? RunSummary.bootBlock(record)
@@ -449,14 +440,5 @@ package final class RunExecutor: @unchecked Sendable {
 
     private func background(_ work: @escaping @Sendable () -> Void) {
         Thread.detachNewThread(work)
-    }
-
-    package static func name(of outcome: Outcome) -> String {
-        switch outcome {
-        case .succeeded: return "succeeded"
-        case .stepFailed: return "step_failed"
-        case .notReady: return "not_ready"
-        case .cancelled: return "cancelled"
-        }
     }
 }

@@ -25,15 +25,9 @@ package final class Snapshotter {
                                        processes: records.map(ProcessSnapshot.Entry.init), previous: previous)
         previous = snapshot.processes
         ndjson?.append(snapshot.jsonLine + "\n")
-        bootLog?.write(Self.logLine(snapshot))
+        bootLog?.write(.snapshot(snapshot))
         return snapshot
     }
 
     /// `snapshot phase=pre-invoker pwsh=2 LVCompare=1 LabVIEW=1[ appeared=P,…][ gone=P,…]`.
-    package static func logLine(_ snapshot: ProcessSnapshot) -> String {
-        var line = "snapshot phase=\(snapshot.phase) " + snapshot.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " ")
-        if !snapshot.appeared.isEmpty { line += " appeared=" + snapshot.appeared.map { String($0.pid) }.joined(separator: ",") }
-        if !snapshot.gone.isEmpty { line += " gone=" + snapshot.gone.map { String($0.pid) }.joined(separator: ",") }
-        return line
-    }
 }

@@ -21,7 +21,7 @@ package enum WarmupRunner {
         do {
             let log = logFolder + "/warmup.log"
             let child = try launcher.spawn(spec.command, stdout: .file(log), stderr: .file(log), domain: .detached)
-            bootLog.write("warmup start pid=\(child.pid) cmd=\(BootLog.quote(spec.command.arguments))")
+            bootLog.write(.warmupStarted(pid: child.pid, command: spec.command.arguments))
             return .started(child)
         } catch {
             return .finished(.spawnFailed(error.message))

@@ -17,8 +17,13 @@ package final class BootLog: @unchecked Sendable {
 
     package var path: String { file.path }
 
+    /// Writes one event's line, stamped with the current time.
+    package func write(_ event: BootLogEvent) {
+        write(event.text)
+    }
+
     /// Writes one line stamped with the current time.
-    package func write(_ text: String) {
+    private func write(_ text: String) {
         let line = BootLog.line(text, at: clock())
         file.append(line + "\n")
         mirror(line)
