@@ -142,41 +142,40 @@ package final class ChildProcess: @unchecked Sendable {
     }
 }
 
-/// Stops a whole tree (`TreeMembers`: group, descendants, marked processes): SIGTERM to every
-/// member, up to `grace` seconds, then SIGKILL, repeated over fresh looks at the process table
-/// until no member is left (at most `TeardownPolicy.killWait` seconds). Each signal goes to one
-/// PID whose start time was just checked, never to a group id that may have been reused.
-/// Orphans that this process adopted as subreaper are reaped on the way.
+/// Stops a whole tree (`TreeMembers`: group, descendants, marked processes) as `TeardownPolicy`
+/// says. Each signal goes to one PID whose start time was just checked, never to a group id that
+/// may have been reused. Orphans this process adopted as subreaper are reaped on the way.
 package func stopProcessTree(_ tree: ProcessTreeID, grace: Double) -> TreeStopReport {
-    var members = currentMembers(of: tree)
-    guard !members.isEmpty else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
-    let signalled = members.count
-    signal(members, SIGTERM)
-    let graceEnd = Date(timeIntervalSinceNow: grace)
-    var nextLook = Date()
-    while Date() < graceEnd {
-        members = members.filter(isAlive)
-        if Date() >= nextLook {
-            // New members (forked during the grace period) get the same SIGTERM.
-            let fresh = currentMembers(of: tree).filter { member in !members.contains { $0.pid == member.pid } }
-            signal(fresh, SIGTERM)
-            members += fresh
-            nextLook = Date(timeIntervalSinceNow: 0.1)
-            if members.isEmpty { break }
-        }
-        usleep(10_000)
+    TeardownPolicy(grace: grace).run(LinuxTree(tree: tree))
+}
+
+/// The Linux primitives of a tree stop.
+private final class LinuxTree: TreeControl {
+    let tree: ProcessTreeID
+    /// Each member's start ticks at the last look, so a signal never reaches a reused PID.
+    private var lastLook: [Int32: UInt64] = [:]
+
+    init(tree: ProcessTreeID) {
+        self.tree = tree
     }
-    reapAdoptedOrphans()
-    members = currentMembers(of: tree)
-    guard !members.isEmpty else { return TreeStopReport(signalled: signalled, killed: false, survivors: []) }
-    let killEnd = Date(timeIntervalSinceNow: TeardownPolicy.killWait)
-    repeat {
-        signal(members, SIGKILL)
-        usleep(5_000)
+
+    func livingMembers() -> [Int32] {
         reapAdoptedOrphans()
-        members = currentMembers(of: tree)
-    } while !members.isEmpty && Date() < killEnd
-    return TreeStopReport(signalled: signalled, killed: true, survivors: members.map(\.pid))
+        let members = currentMembers(of: tree)
+        lastLook = Dictionary(uniqueKeysWithValues: members.map { ($0.pid, $0.startTicks) })
+        return members.map(\.pid)
+    }
+
+    func requestStop(_ members: [Int32]) { signal(members, SIGTERM) }
+
+    func kill(_ members: [Int32]) { signal(members, SIGKILL) }
+
+    private func signal(_ pids: [Int32], _ number: Int32) {
+        for pid in pids {
+            guard let seen = lastLook[pid], let now = linuxStat(pid: pid), now.state != "Z", now.startTicks == seen else { continue }
+            Glibc.kill(pid, number)
+        }
+    }
 }
 
 /// The PIDs still alive in the tree.
@@ -198,15 +197,6 @@ private func currentMembers(of tree: ProcessTreeID) -> [ProcStat] {
     return TreeMembers.select(from: linuxProcessTable(), tree: tree, excluding: getpid()) { pid in
         mark.map { linuxEnvironment(of: pid, contains: $0) } ?? false
     }
-}
-
-private func isAlive(_ member: ProcStat) -> Bool {
-    guard let now = linuxStat(pid: member.pid) else { return false }
-    return now.state != "Z" && now.startTicks == member.startTicks
-}
-
-private func signal(_ members: [ProcStat], _ number: Int32) {
-    for member in members where isAlive(member) { kill(member.pid, number) }
 }
 
 /// The PIDs this process spawned and has not reaped yet (their reaper threads own them).

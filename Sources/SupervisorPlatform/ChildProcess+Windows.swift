@@ -205,25 +205,64 @@ package func livingMembers(of tree: ProcessTreeID) -> [Int32] {
 }
 
 private func stopJob(_ job: HANDLE, leader: Int32, grace: Double) -> TreeStopReport {
-    let alive = activeProcesses(in: job)
-    guard alive > 0 else { return TreeStopReport(signalled: 0, killed: false, survivors: []) }
-    GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: leader))
-    if waitUntil(seconds: grace, { activeProcesses(in: job) == 0 }) {
-        return TreeStopReport(signalled: alive, killed: false, survivors: [])
-    }
-    TerminateJobObject(job, 1)
-    _ = waitUntil(seconds: TeardownPolicy.killWait) { activeProcesses(in: job) == 0 }
-    return TreeStopReport(signalled: alive, killed: true, survivors: activeProcesses(in: job) > 0 ? [leader] : [])
+    TeardownPolicy(grace: grace).run(JobTree(job: job, leader: leader))
 }
 
 private func stopWithoutJob(process: HANDLE, leader: Int32, grace: Double) -> TreeStopReport {
-    GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: leader))
-    if WaitForSingleObject(process, DWORD(grace * 1000)) == WAIT_OBJECT_0 {
-        return TreeStopReport(signalled: 1, killed: false, survivors: [])
+    TeardownPolicy(grace: grace).run(LoneProcess(process: process, leader: leader))
+}
+
+/// The Windows primitives of a tree stop when the tree is a Job Object.
+private struct JobTree: TreeControl {
+    let job: HANDLE
+    let leader: Int32
+
+    /// The job's process IDs (the leader's stands for all when the list cannot be read).
+    func livingMembers() -> [Int32] {
+        let count = activeProcesses(in: job)
+        guard count > 0 else { return [] }
+        return processIDs(in: job) ?? [leader]
     }
-    TerminateProcess(process, 1)
-    let gone = WaitForSingleObject(process, DWORD(TeardownPolicy.killWait * 1000)) == WAIT_OBJECT_0
-    return TreeStopReport(signalled: 1, killed: true, survivors: gone ? [] : [leader])
+
+    func requestStop(_ members: [Int32]) {
+        GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: leader))
+    }
+
+    func kill(_ members: [Int32]) {
+        TerminateJobObject(job, 1)
+    }
+}
+
+/// The Windows primitives of a tree stop for a process without a job of ours.
+private struct LoneProcess: TreeControl {
+    let process: HANDLE
+    let leader: Int32
+
+    func livingMembers() -> [Int32] {
+        WaitForSingleObject(process, 0) == WAIT_OBJECT_0 ? [] : [leader]
+    }
+
+    func requestStop(_ members: [Int32]) {
+        GenerateConsoleCtrlEvent(DWORD(CTRL_BREAK_EVENT), DWORD(bitPattern: leader))
+    }
+
+    func kill(_ members: [Int32]) {
+        TerminateProcess(process, 1)
+    }
+}
+
+/// The IDs of the job's processes (`JobObjectBasicProcessIdList`), or nil when they cannot be read.
+private func processIDs(in job: HANDLE) -> [Int32]? {
+    let capacity = 256
+    let size = MemoryLayout<JOBOBJECT_BASIC_PROCESS_ID_LIST>.size + capacity * MemoryLayout<ULONG_PTR>.stride
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<JOBOBJECT_BASIC_PROCESS_ID_LIST>.alignment)
+    defer { buffer.deallocate() }
+    guard QueryInformationJobObject(job, JobObjectBasicProcessIdList, buffer, DWORD(size), nil) else { return nil }
+    let list = buffer.assumingMemoryBound(to: JOBOBJECT_BASIC_PROCESS_ID_LIST.self)
+    let count = Int(list.pointee.NumberOfProcessIdsInList)
+    let ids = buffer.advanced(by: MemoryLayout<JOBOBJECT_BASIC_PROCESS_ID_LIST>.offset(of: \.ProcessIdList)!)
+        .assumingMemoryBound(to: ULONG_PTR.self)
+    return (0..<count).map { Int32(truncatingIfNeeded: ids[$0]) }
 }
 
 private func activeProcesses(in job: HANDLE) -> Int {
@@ -231,15 +270,6 @@ private func activeProcesses(in job: HANDLE) -> Int {
     guard QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &accounting,
                                     DWORD(MemoryLayout<JOBOBJECT_BASIC_ACCOUNTING_INFORMATION>.size), nil) else { return 0 }
     return Int(accounting.ActiveProcesses)
-}
-
-private func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
-    repeat {
-        if condition() { return true }
-        Sleep(20)
-    } while Date() < deadline
-    return condition()
 }
 
 // MARK: - Standard handles

@@ -71,7 +71,7 @@ package struct ExecutableLookup {
 }
 
 private extension Substring {
-    package func trimmingQuotes() -> String {
+    func trimmingQuotes() -> String {
         String(self).unicodeScalars.count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : String(self)
     }
 }

@@ -3,7 +3,7 @@ import Glibc
 
 package extension FileKind {
     /// `lstat(2)`'s answer for `path`.
-    package static func of(_ path: String) -> FileKind {
+    static func of(_ path: String) -> FileKind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -15,7 +15,7 @@ package extension FileKind {
     }
 
     /// The modification time of a regular file, in seconds since 1970, or nil.
-    package static func modificationTime(_ path: String) -> Double? {
+    static func modificationTime(_ path: String) -> Double? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
@@ -24,7 +24,7 @@ package extension FileKind {
     /// Removes `path` if it is a regular file; never a directory, never what a link points to.
     /// Returns what was there.
     @discardableResult
-    package static func removeRegularFile(_ path: String) throws(PlatformError) -> FileKind {
+    static func removeRegularFile(_ path: String) throws(PlatformError) -> FileKind {
         let kind = of(path)
         guard kind == .regular else { return kind }
         guard unlink(path) == 0 || errno == ENOENT else {

@@ -3,7 +3,7 @@ import WinSDK
 
 package extension FileKind {
     /// `GetFileAttributesW`'s answer for `path`; a reparse point (symbolic link, junction) is a link.
-    package static func of(_ path: String) -> FileKind {
+    static func of(_ path: String) -> FileKind {
         let attributes = path.withCString(encodedAs: UTF16.self) { GetFileAttributesW($0) }
         guard attributes != INVALID_FILE_ATTRIBUTES else { return .missing }
         if attributes & DWORD(FILE_ATTRIBUTE_REPARSE_POINT) != 0 { return .symbolicLink }
@@ -13,7 +13,7 @@ package extension FileKind {
     }
 
     /// The last-write time of a regular file, in seconds since 1970, or nil.
-    package static func modificationTime(_ path: String) -> Double? {
+    static func modificationTime(_ path: String) -> Double? {
         guard of(path) == .regular else { return nil }
         var data = WIN32_FILE_ATTRIBUTE_DATA()
         let ok = path.withCString(encodedAs: UTF16.self) { GetFileAttributesExW($0, GetFileExInfoStandard, &data) }
@@ -24,7 +24,7 @@ package extension FileKind {
 
     /// Removes `path` if it is a regular file; never a directory, never what a link points to.
     @discardableResult
-    package static func removeRegularFile(_ path: String) throws(PlatformError) -> FileKind {
+    static func removeRegularFile(_ path: String) throws(PlatformError) -> FileKind {
         let kind = of(path)
         guard kind == .regular else { return kind }
         let removed = path.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }

@@ -6,7 +6,7 @@ package extension FileSystem {
     /// Writes `bytes` to `path` through an exclusively created temporary file (`O_EXCL |
     /// O_NOFOLLOW`) and a rename, so readers see the old file or the new one. A target that is a
     /// link, a folder or a device is refused; on any failure the target is left as it was.
-    package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlatformError) {
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlatformError) {
         let kind = FileKind.of(path)
         guard kind == .missing || kind == .regular else {
             throw PlatformError(message: "\(path): is \(kind.description); refusing to replace it")
@@ -32,7 +32,7 @@ package extension FileSystem {
     /// Opens `path` for appending (creating it 0644). With `followLinks` false (files in folders the
     /// supervisor owns) a link at `path` is refused; the runner's own files (`GITHUB_OUTPUT`, the
     /// step summary) are opened as given.
-    package static func openForAppending(_ path: String, followLinks: Bool) throws(PlatformError) -> Int32 {
+    static func openForAppending(_ path: String, followLinks: Bool) throws(PlatformError) -> Int32 {
         let noFollow = followLinks ? 0 : O_NOFOLLOW
         var fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | noFollow, 0o644)
         if fd >= 0 {
@@ -49,7 +49,7 @@ package extension FileSystem {
     }
 
     /// Writes all of `bytes` to `fd`, or throws naming `path` and the system's reason (ENOSPC…).
-    package static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(PlatformError) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(PlatformError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
@@ -61,12 +61,12 @@ package extension FileSystem {
         }
     }
 
-    package static func closeFile(_ fd: Int32) {
+    static func closeFile(_ fd: Int32) {
         close(fd)
     }
 
     /// Creates `path` and any missing parent folders, each 0755; existing folders are left as they are.
-    package static func makeDirectories(_ path: String) throws(PlatformError) {
+    static func makeDirectories(_ path: String) throws(PlatformError) {
         if FileKind.of(path) == .directory { return }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makeDirectories(parent) }

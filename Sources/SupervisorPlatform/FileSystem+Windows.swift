@@ -9,7 +9,7 @@ package extension FileSystem {
     /// Writes `bytes` to `path` through a temporary file created with `CREATE_NEW` (never opening
     /// a reparse point) and `MoveFileExW`, so readers see the old file or the new one. A target that
     /// is a link or a folder is refused; on any failure the target is left as it was.
-    package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlatformError) {
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlatformError) {
         let kind = FileKind.of(path)
         guard kind == .missing || kind == .regular else {
             throw PlatformError(message: "\(path): is \(kind.description); refusing to replace it")
@@ -38,7 +38,7 @@ package extension FileSystem {
 
     /// Opens `path` for appending (creating it). With `followLinks` false a reparse point at `path`
     /// is refused.
-    package static func openForAppending(_ path: String, followLinks: Bool) throws(PlatformError) -> HANDLE {
+    static func openForAppending(_ path: String, followLinks: Bool) throws(PlatformError) -> HANDLE {
         if !followLinks, FileKind.of(path) == .symbolicLink {
             throw PlatformError(message: "\(path): is a symbolic link; refusing to write through it")
         }
@@ -46,7 +46,7 @@ package extension FileSystem {
     }
 
     /// Writes all of `bytes` to `handle`, or throws naming `path` and the system's error.
-    package static func writeAll(_ handle: HANDLE, _ bytes: [UInt8], path: String) throws(PlatformError) {
+    static func writeAll(_ handle: HANDLE, _ bytes: [UInt8], path: String) throws(PlatformError) {
         var offset = 0
         while offset < bytes.count {
             var written: DWORD = 0
@@ -56,12 +56,12 @@ package extension FileSystem {
         }
     }
 
-    package static func closeFile(_ handle: HANDLE) {
+    static func closeFile(_ handle: HANDLE) {
         CloseHandle(handle)
     }
 
     /// Creates `path` and any missing parent folders (permissions inherited from the parent).
-    package static func makeDirectories(_ path: String) throws(PlatformError) {
+    static func makeDirectories(_ path: String) throws(PlatformError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

@@ -1,6 +1,6 @@
 #if os(Windows)
 package extension HostOS {
     /// The rules of the system this binary was built for.
-    package static let current = HostOS.windows
+    static let current = HostOS.windows
 }
 #endif

@@ -9,7 +9,7 @@ package enum HostOS: Sendable, Equatable {
 package extension HostOS {
     /// A child's environment: `inherited` with `overrides` applied, names compared as this system
     /// compares them (exactly on POSIX; without case on Windows, one entry per name).
-    package func environment(_ inherited: [String: String], overriddenBy overrides: [String: String]) -> [String: String] {
+    func environment(_ inherited: [String: String], overriddenBy overrides: [String: String]) -> [String: String] {
         switch self {
         case .posix: inherited.merging(overrides) { _, new in new }
         case .windows: WindowsEnvironment.merge(inherited, overrides)
@@ -17,7 +17,7 @@ package extension HostOS {
     }
 
     /// `path` made absolute against `base` by this system's rules (as text; links are not followed).
-    package func absolute(_ path: String, against base: String) -> String {
+    func absolute(_ path: String, against base: String) -> String {
         switch self {
         case .posix: PosixPath.absolute(path, against: base)
         case .windows: WindowsPath.absolute(path, against: base)

@@ -70,7 +70,7 @@ package enum WindowsPath {
 }
 
 private extension String {
-    package func replacingSlashes() -> String {
+    func replacingSlashes() -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "/" ? "\\" : $0 }))
     }
 }

@@ -11,7 +11,7 @@ package enum RunCommand {
         var config = try BootOptions.config(values)
         let escalation = BootOptions.escalation(values, &config, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
-        let report = RunExecutor(config: config, escalation: escalation?.note,
+        let report = RunExecutor(config: config, plan: .run(keepInvoker: config.keepInvoker), escalation: escalation?.note,
                                  destinations: OutputDestinations.runDestinations(values, environment),
                                  environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                  snapshots: folder.snapshots).run()

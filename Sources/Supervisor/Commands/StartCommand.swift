@@ -41,7 +41,7 @@ package enum StartCommand {
             session = opened
         }
 
-        let executor = RunExecutor(config: config, mode: .sessionStart, escalation: escalation?.note, destinations: destinations,
+        let executor = RunExecutor(config: config, plan: .sessionStart, escalation: escalation?.note, destinations: destinations,
                                    environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                    snapshots: folder.snapshots)
         executor.onInvokerSpawned = { child in

@@ -149,7 +149,7 @@ package final class DaemonRunner: @unchecked Sendable {
     }
 
     private func startBoot(_ generation: Int) {
-        let executor = RunExecutor(config: config, mode: .daemonBoot,
+        let executor = RunExecutor(config: config, plan: .daemon,
                                    destinations: .init(githubOutput: nil, summary: nil, githubActions: false),
                                    environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                    snapshots: folder.snapshots)

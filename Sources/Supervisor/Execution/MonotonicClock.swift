@@ -9,7 +9,7 @@ package enum MonotonicClock {
 
 package extension MonotonicClock {
     /// Seconds since `start`, to the millisecond, as printed in boot.log.
-    package static func secondsText(since start: Double) -> String {
+    static func secondsText(since start: Double) -> String {
         Seconds.format(((now() - start) * 1000).rounded() / 1000)
     }
 }

@@ -23,7 +23,7 @@ package final class RunExecutor: @unchecked Sendable {
     private let bootLog: BootLog
     private let invokerLog: AppendFile
     private let snapshotter: Snapshotter
-    private let mode: Mode
+    private let plan: BootPlan
     private let queue = EventQueue<RunEvent>()
     private var machine: LifecycleStateMachine
     private var record: RunRecord
@@ -57,15 +57,7 @@ package final class RunExecutor: @unchecked Sendable {
         package var attempts: Int
     }
 
-    /// `run` does the whole sequence; a session's `start` boots (and warms up) only, and keeps the
-    /// invoker, detached; the daemon boots only, keeps the invoker as its own child, and handles signals itself.
-    package enum Mode {
-        case run
-        case sessionStart
-        case daemonBoot
-    }
-
-    package init(config: SupervisorConfig, mode: Mode = .run, escalation: String? = nil, destinations: Destinations, environment: [String: String],
+    package init(config: SupervisorConfig, plan: BootPlan, escalation: String? = nil, destinations: Destinations, environment: [String: String],
          bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
@@ -75,23 +67,23 @@ package final class RunExecutor: @unchecked Sendable {
         self.invokerLog = invokerLog
         self.snapshotter = Snapshotter(watch: config.watch, ndjson: snapshots, bootLog: bootLog)
         var policy = config.policy
-        if mode != .run {
-            policy.stepCount = 0
-            policy.keepInvoker = true
-        }
-        if mode == .daemonBoot { policy.hasWarmup = false }
-        self.mode = mode
+        if !plan.runsSteps { policy.stepCount = 0 }
+        if !plan.runsWarmup { policy.hasWarmup = false }
+        policy.keepInvoker = plan.invoker != .stopped
+        self.plan = plan
         self.machine = LifecycleStateMachine(policy: policy)
         self.record = RunRecord(config: config)
-        self.record.sessionMode = mode == .sessionStart
+        self.record.sessionMode = plan.summary == .failedBootOnly
         self.record.escalation = escalation
     }
 
     /// Runs the whole sequence and reports how it ended.
     package func run() -> Report {
-        if mode != .daemonBoot {
+        if plan.handlesSignals {
             CancelSignals.install { [queue] signal in queue.post(.cancel(signal)) }
-            if destinations.summary == nil { Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.") }
+        }
+        if plan.summary != .none, destinations.summary == nil {
+            Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.")
         }
         if destinations.githubActions {
             Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
@@ -260,7 +252,7 @@ package final class RunExecutor: @unchecked Sendable {
         }
         // An invoker that must outlive the supervisor writes straight to invoker.log (a pipe would
         // break when the supervisor exits); its READY line is then read back from that file.
-        let detached = mode == .sessionStart || (mode == .run && config.keepInvoker)
+        let detached = plan.invoker == .keptDetached
         let logSize = (try? FileManager.default.attributesOfItem(atPath: invokerLog.path)[.size] as? UInt64) ?? 0
         let probe = ReadyProbe(signal: config.ready, tail: detached ? (invokerLog.path, logSize) : nil,
                                notBefore: Date().timeIntervalSince1970, portOpenBeforeSpawn: portOpenBeforeSpawn) { [queue] in
@@ -379,11 +371,15 @@ package final class RunExecutor: @unchecked Sendable {
         closeGroup()
         let code = ExitCode.of(outcome, onNotReady: config.onNotReady)
         bootLog.write(.finished(outcome, exitCode: code))
-        // A session's start reports only a failed boot; its READY story is told by `stop`.
-        if let path = destinations.summary, !(record.sessionMode && record.readyAttempt != nil) {
-            let text = record.sessionMode ? RunSummary.bootBlock(record)
-                                          : SummaryBuilder.forRun(record, config: config, environment: environment)
-            OutputDestinations.append(text, to: path, what: "step summary")
+        if let path = destinations.summary {
+            switch plan.summary {
+            case .run:
+                OutputDestinations.append(SummaryBuilder.forRun(record, config: config, environment: environment), to: path, what: "step summary")
+            case .failedBootOnly where record.readyAttempt == nil:
+                OutputDestinations.append(RunSummary.bootBlock(record), to: path, what: "step summary")
+            case .failedBootOnly, .none:
+                break
+            }
         }
         return code
     }
@@ -398,7 +394,7 @@ package final class RunExecutor: @unchecked Sendable {
             kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
             // A session's or a keepInvoker run's invoker outlives this process by design; the
             // daemon's stays watched until the daemon stops it.
-            if mode != .daemonBoot { Watchdog.release(invoker.tree) }
+            if plan.invoker == .keptDetached { Watchdog.release(invoker.tree) }
         }
         return Report(exitCode: code, record: record, invoker: kept, child: kept == nil ? nil : invoker, elapsedMilliseconds: bootElapsedMilliseconds ?? elapsedMilliseconds(),
                       attempts: machine.attempt)

@@ -3,7 +3,7 @@ import Foundation
 package extension EmbeddedSchemas {
     /// An embedded schema by short name (`compare-outcome`, `run-provenance`, `compare-exec`,
     /// `process-snapshot`, `session`, …), else a schema file.
-    package static func load(_ nameOrPath: String) throws(UsageError) -> [String: Any] {
+    static func load(_ nameOrPath: String) throws(UsageError) -> [String: Any] {
         let text = byName[nameOrPath].map { Data($0.utf8) } ?? FileManager.default.contents(atPath: nameOrPath)
         guard let text, let schema = try? JSONSerialization.jsonObject(with: text) as? [String: Any] else {
             throw .badValue(option: "--schema", value: nameOrPath,

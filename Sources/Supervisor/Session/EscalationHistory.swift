@@ -93,7 +93,7 @@ package struct EscalationStore {
 
 package extension EscalationStore {
     /// The history of `GITHUB_REPOSITORY` (else `local`) and the branch `branch(given, environment)` gives.
-    package init(stateDir: String, branch given: String?, environment: [String: String]) {
+    init(stateDir: String, branch given: String?, environment: [String: String]) {
         self.init(stateDir: stateDir, repository: environment["GITHUB_REPOSITORY"].flatMap { $0.isEmpty ? nil : $0 } ?? "local",
                   branch: Self.branch(given, environment))
     }
