@@ -64,6 +64,20 @@ final class DaemonTests: XCTestCase {
         XCTAssertTrue(allGone(scratch.pids()))
     }
 
+    func testAStopAroundTheMomentOfReadyLeavesNoInvoker() throws {
+        // The stop lands just before, at, or just after READY: every way, nothing may be left.
+        for delay in [0.25, 0.3, 0.35] {
+            let scratch = try Scratch()
+            try daemonConfig(scratch, knobs: ["--boot-delay", "0.3", "--ready-line", "READY", "--grandchildren", "pwsh", "--pid-file", "pids.txt"])
+            let daemon = try SupervisorProcess(["daemon", "--config", "config.json"], in: scratch)
+            XCTAssertTrue(scratch.waitFor("daemon boot generation=1", in: log), scratch.read(log))
+            XCTAssertTrue(waitForLines(scratch, "pids.txt", 2))
+            Thread.sleep(forTimeInterval: delay)
+            XCTAssertEqual(stop(daemon), 0)
+            XCTAssertTrue(allGone(scratch.pids()), "delay \(delay): still alive \(scratch.pids().filter(isAlive))\n\(scratch.read(log))")
+        }
+    }
+
     func testAHungInvokerIsKilledAndRestarted() throws {
         let scratch = try Scratch()
         try daemonConfig(scratch, knobs: ["--ready-line", "READY", "--serve-queue", "queue", "--serve-for", "1", "--pid-file", "pids.txt"],

@@ -28,7 +28,10 @@ package final class DaemonRunner: @unchecked Sendable {
     private var nextRetryAt: String?
     private var invoker: ChildProcess?
     private var invokerInfo: SessionFile.Invoker?
-    private let boot = BootSlot()
+    /// The boot in progress (only touched on the daemon's loop, like everything here).
+    private var booting: RunExecutor?
+    /// A stop that waits for the boot in progress to end (its `.bootDone` finishes the stop).
+    private var stopWaitsForBoot = false
 
     package init(config: SupervisorConfig, stateDir: String, environment: [String: String], folder: InvokerFolder, me: SessionFile.Process) {
         self.config = config
@@ -66,12 +69,17 @@ package final class DaemonRunner: @unchecked Sendable {
         case .begin:
             return machine.begin()
         case .bootDone(let generation, let report):
+            booting = nil
+            if stopWaitsForBoot {
+                // The boot ended because of the stop, maybe READY just before it: what it left
+                // running is stopped with the rest.
+                stopWaitsForBoot = false
+                stopInBackground(report.child)
+                return .none
+            }
             if let child = report.child, let info = report.invoker, report.record.readyAttempt != nil {
-                // READY that came as the daemon was stopping is ignored here: the stop takes that
-                // invoker from the boot slot and stops it before the daemon exits.
                 let action = machine.bootSucceeded(generation: generation, now: now)
                 if action != .none {
-                    boot.release()
                     invoker = child
                     invokerInfo = info
                 }
@@ -131,13 +139,11 @@ package final class DaemonRunner: @unchecked Sendable {
             folder.bootLog.write(.daemonFatal(reason: reason))
             if let old = takeInvoker() { _ = old.stopTree(grace: config.stopGraceSeconds) }
         case .stopAll:
-            let old = takeInvoker()
-            Thread.detachNewThread { [self] in
-                if let leftover = old ?? boot.cancelAndWait() {
-                    let report = leftover.stopTree(grace: config.stopGraceSeconds)
-                    folder.bootLog.write(.invokerStopped(pid: leftover.pid, report))
-                }
-                queue.post(.stopDone)
+            if let booting {
+                booting.requestCancel(.terminate)
+                stopWaitsForBoot = true
+            } else {
+                stopInBackground(takeInvoker())
             }
         case .exit:
             writeStatus()
@@ -153,11 +159,20 @@ package final class DaemonRunner: @unchecked Sendable {
                                    destinations: .init(githubOutput: nil, summary: nil, githubActions: false),
                                    environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                    snapshots: folder.snapshots)
-        boot.start(executor)
-        Thread.detachNewThread { [queue, boot] in
-            let report = executor.run()
-            boot.finished(keeping: report.child)
-            queue.post(.bootDone(generation: generation, report: report))
+        booting = executor
+        Thread.detachNewThread { [queue] in
+            queue.post(.bootDone(generation: generation, report: executor.run()))
+        }
+    }
+
+    /// Stops what is left of the invoker tree, then lets the stop finish.
+    private func stopInBackground(_ child: ChildProcess?) {
+        Thread.detachNewThread { [self] in
+            if let child {
+                let report = child.stopTree(grace: config.stopGraceSeconds)
+                folder.bootLog.write(.invokerStopped(pid: child.pid, report))
+            }
+            queue.post(.stopDone)
         }
     }
 
@@ -227,47 +242,5 @@ package final class DaemonRunner: @unchecked Sendable {
         case .cancelled(let signal): return "boot cancelled by \(signal.name)"
         default: return "the invoker ended during its boot"
         }
-    }
-}
-
-/// The boot in progress, so a stop can cancel it, wait for it to end, and take the invoker it
-/// leaves (a boot can reach READY just as the stop begins).
-package final class BootSlot: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var executor: RunExecutor?
-    private var kept: ChildProcess?
-
-    package func start(_ value: RunExecutor) {
-        condition.lock()
-        executor = value
-        kept = nil
-        condition.unlock()
-    }
-
-    /// The boot ended, leaving `child` running (nil: none).
-    package func finished(keeping child: ChildProcess?) {
-        condition.lock()
-        executor = nil
-        kept = child
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The daemon has taken over the invoker the last boot left; the slot forgets it.
-    package func release() {
-        condition.lock()
-        kept = nil
-        condition.unlock()
-    }
-
-    /// Cancels the boot, if one runs, waits until it has ended, and returns the invoker the last
-    /// boot left running, if any (which the caller then owns).
-    package func cancelAndWait() -> ChildProcess? {
-        condition.lock()
-        defer { condition.unlock() }
-        executor?.requestCancel(.terminate)
-        while executor != nil { condition.wait() }
-        defer { kept = nil }
-        return kept
     }
 }
