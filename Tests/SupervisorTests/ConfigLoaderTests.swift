@@ -32,24 +32,24 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.invoker.workingDirectory, "/repo")
         XCTAssertEqual(config.invoker.environment, ["LV_SUPPRESS_UI": "1"])
         XCTAssertEqual(config.ready, .file("/repo/tests/results/_invoker/ready.json"))
-        XCTAssertEqual(config.attempts, 3)
-        XCTAssertEqual(config.delaySeconds, 7)
-        XCTAssertEqual(config.timeoutSeconds, 60)
+        XCTAssertEqual(config.bootSettings.attempts, 3)
+        XCTAssertEqual(config.bootSettings.delaySeconds, 7)
+        XCTAssertEqual(config.bootSettings.timeoutSeconds, 60)
         XCTAssertEqual(config.stopGraceSeconds, 5)
         XCTAssertEqual(config.warmup?.timeoutSeconds, 15)
         XCTAssertEqual(config.warmup?.command.workingDirectory, "/repo/ci")
         XCTAssertEqual(config.resultsDir, "/repo/ci/tests/results")
         XCTAssertEqual(config.invokerDir, "/repo/ci/tests/results/_invoker")
         XCTAssertEqual(config.onNotReady, .skip)
-        XCTAssertEqual(config.policy, LifecyclePolicy(attempts: 3, delaySeconds: 7, timeoutSeconds: 60, hasWarmup: true, stepCount: 1))
+        XCTAssertEqual(config.policy, LifecyclePolicy(settings: BootSettings(attempts: 3, delaySeconds: 7, timeoutSeconds: 60), hasWarmup: true, stepCount: 1))
     }
 
     func testFlagsOverrideTheFileAndResultsDirIsRelativeToTheCurrentFolder() throws {
         let config = try parse(#"{"invoker":{"command":["x"]},"ready":{"line":"READY"},"attempts":2,"onNotReady":"skip"}"#,
                                overrides: ConfigOverrides(attempts: 5, delaySeconds: 0.5, timeoutSeconds: 90, resultsDir: "out", onNotReady: .fail))
-        XCTAssertEqual(config.attempts, 5)
-        XCTAssertEqual(config.delaySeconds, 0.5)
-        XCTAssertEqual(config.timeoutSeconds, 90)
+        XCTAssertEqual(config.bootSettings.attempts, 5)
+        XCTAssertEqual(config.bootSettings.delaySeconds, 0.5)
+        XCTAssertEqual(config.bootSettings.timeoutSeconds, 90)
         XCTAssertEqual(config.resultsDir, "/work/out")
         XCTAssertEqual(config.onNotReady, .fail)
     }

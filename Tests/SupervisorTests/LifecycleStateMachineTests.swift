@@ -52,7 +52,7 @@ final class LifecycleStateMachineTests: XCTestCase {
         .snapshot(.postInvoker, then: .finish(.notReady(lastFailure: failure, attempts: attempts)))
     }
 
-    private let full = LifecyclePolicy(attempts: 3, delaySeconds: 7, timeoutSeconds: 60, hasWarmup: true, stepCount: 2)
+    private let full = LifecyclePolicy(settings: BootSettings(attempts: 3, delaySeconds: 7, timeoutSeconds: 60), hasWarmup: true, stepCount: 2)
 
     // MARK: - Happy paths
 
@@ -70,7 +70,7 @@ final class LifecycleStateMachineTests: XCTestCase {
     }
 
     func testWithoutWarmupOrStepsReadyGoesStraightToStop() throws {
-        try check(LifecyclePolicy(attempts: 1, delaySeconds: 0, timeoutSeconds: 5), [
+        try check(LifecyclePolicy(settings: BootSettings(attempts: 1, delaySeconds: 0, timeoutSeconds: 5)), [
             (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 5)),
             (.ready(1), ready(1, .stopInvoker)),
@@ -79,7 +79,7 @@ final class LifecycleStateMachineTests: XCTestCase {
     }
 
     func testKeepInvokerFinishesWithoutStopping() throws {
-        try check(LifecyclePolicy(attempts: 1, delaySeconds: 0, timeoutSeconds: 5, stepCount: 1, keepInvoker: true), [
+        try check(LifecyclePolicy(settings: BootSettings(attempts: 1, delaySeconds: 0, timeoutSeconds: 5), stepCount: 1, keepInvoker: true), [
             (.start, begin),
             (.spawned(1), .awaitReady(attempt: 1, timeoutSeconds: 5)),
             (.ready(1), ready(1, step(0))),
@@ -124,7 +124,7 @@ final class LifecycleStateMachineTests: XCTestCase {
     }
 
     func testEarlyExitAndPlatformErrorAreRetriedLikeTimeouts() throws {
-        try check(LifecyclePolicy(attempts: 2, delaySeconds: 1, timeoutSeconds: 60, hasWarmup: true), [
+        try check(LifecyclePolicy(settings: BootSettings(attempts: 2, delaySeconds: 1, timeoutSeconds: 60), hasWarmup: true), [
             (.start, begin),
             (.spawnFailed(1), .stopAttempt(attempt: 1, failure: .spawnError("no such file"), retryInSeconds: 1)),
             (.attemptStopped(1), .waitBeforeRetry(nextAttempt: 2, delaySeconds: 1)),

@@ -34,8 +34,8 @@ package enum StartCommand {
             }
             let now = Timestamp.iso8601(Date())
             var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
-                                     owner: owner, settings: .init(attempts: config.attempts, delaySeconds: config.delaySeconds,
-                                                                   timeoutSeconds: config.timeoutSeconds),
+                                     owner: owner, settings: .init(attempts: config.bootSettings.attempts, delaySeconds: config.bootSettings.delaySeconds,
+                                                                   timeoutSeconds: config.bootSettings.timeoutSeconds),
                                      escalation: escalation?.note, attempts: 0)
             opened.lifecycle = lifecycle
             session = opened

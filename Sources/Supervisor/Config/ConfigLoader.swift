@@ -166,7 +166,7 @@ public enum ConfigLoader {
             "giveUpWindowSeconds", "logMaxBytes", "logKeep"])) : DaemonSettings()
 
         return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
-                                attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout,
+                                bootSettings: BootSettings(attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout),
                                 stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
                                 onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch, stopHook: stopHook,
                                 escalation: escalation, stateDir: stateDir, healthIntervalSeconds: healthInterval, daemon: daemon)

@@ -79,9 +79,8 @@ public struct SupervisorConfig: Equatable, Sendable {
     public var invoker: CommandSpec
     public var ready: ReadySignal
     public var handshake: HandshakeSpec?
-    public var attempts: Int
-    public var delaySeconds: Double
-    public var timeoutSeconds: Double
+    /// `attempts`, `delaySeconds`, `timeoutSeconds`.
+    public var bootSettings: BootSettings
     public var stopGraceSeconds: Double
     public var warmup: WarmupSpec?
     public var steps: [StepSpec]
@@ -102,23 +101,12 @@ public struct SupervisorConfig: Equatable, Sendable {
     /// The daemon's restart, give-up and log settings.
     public var daemon = DaemonSettings()
 
-    /// The boot settings (`attempts`, `delaySeconds`, `timeoutSeconds`).
-    public var bootSettings: BootSettings {
-        get { BootSettings(attempts: attempts, delaySeconds: delaySeconds, timeoutSeconds: timeoutSeconds) }
-        set {
-            attempts = newValue.attempts
-            delaySeconds = newValue.delaySeconds
-            timeoutSeconds = newValue.timeoutSeconds
-        }
-    }
-
     /// The folder holding boot.log, invoker.log and the other supervisor files.
     public var invokerDir: String { resultsDir + "/_invoker" }
 
     /// The lifecycle settings this config implies.
     public var policy: LifecyclePolicy {
-        LifecyclePolicy(attempts: attempts, delaySeconds: delaySeconds, timeoutSeconds: timeoutSeconds,
-                        hasHandshake: handshake != nil, hasWarmup: warmup != nil,
+        LifecyclePolicy(settings: bootSettings, hasHandshake: handshake != nil, hasWarmup: warmup != nil,
                         stepCount: steps.count, keepInvoker: keepInvoker)
     }
 }

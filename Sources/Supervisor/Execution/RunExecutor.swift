@@ -86,7 +86,7 @@ package final class RunExecutor: @unchecked Sendable {
             Console.err("note: no --summary and no GITHUB_STEP_SUMMARY; the run summary is not written.")
         }
         if destinations.githubActions {
-            Console.out("::group::Invoker boot (attempts=\(config.attempts), timeout=\(Seconds.format(config.timeoutSeconds)) s)")
+            Console.out("::group::Invoker boot (attempts=\(config.bootSettings.attempts), timeout=\(Seconds.format(config.bootSettings.timeoutSeconds)) s)")
             groupOpen = true
         }
         bootLog.write(.supervisorStart(version: Version.current, pid: ProcessInfo.processInfo.processIdentifier, config: config.configFile,
@@ -151,7 +151,7 @@ package final class RunExecutor: @unchecked Sendable {
         case .progress(let attempt):
             if case .awaitingReady(attempt) = machine.state {
                 let waited = MonotonicClock.now() - attemptStarted
-                Console.out(String(format: "attempt %d/%d: waiting for READY, %.1f s of %@ s", attempt, config.attempts, waited, Seconds.format(config.timeoutSeconds)))
+                Console.out(String(format: "attempt %d/%d: waiting for READY, %.1f s of %@ s", attempt, config.bootSettings.attempts, waited, Seconds.format(config.bootSettings.timeoutSeconds)))
                 after(Self.progressInterval, post: .progress(attempt: attempt))
             }
             return .none
@@ -174,7 +174,7 @@ package final class RunExecutor: @unchecked Sendable {
             probe?.startPolling()
             after(timeout, post: .attemptTimer(attempt: attempt))
             after(Self.progressInterval, post: .progress(attempt: attempt))
-            Console.out("attempt \(attempt)/\(config.attempts): waiting for READY (\(config.ready.via)), timeout \(Seconds.format(timeout)) s")
+            Console.out("attempt \(attempt)/\(config.bootSettings.attempts): waiting for READY (\(config.ready.via)), timeout \(Seconds.format(timeout)) s")
         case .runHandshake(let attempt):
             probe?.cancel()
             bootLog.write(.readySignalled(attempt: attempt, via: config.ready.via, elapsed: MonotonicClock.secondsText(since: attemptStarted)))

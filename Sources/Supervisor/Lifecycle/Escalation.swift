@@ -1,5 +1,5 @@
 /// The boot settings one run uses.
-public struct BootSettings: Equatable, Sendable {
+public struct BootSettings: Codable, Equatable, Sendable {
     public var attempts: Int
     public var delaySeconds: Double
     public var timeoutSeconds: Double

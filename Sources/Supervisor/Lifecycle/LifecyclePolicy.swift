@@ -1,11 +1,7 @@
 /// The settings the lifecycle needs to decide what comes next.
 public struct LifecyclePolicy: Equatable, Sendable {
-    /// How many attempts to start the invoker (at least 1).
-    public var attempts: Int
-    /// Seconds to wait between a failed attempt and the next.
-    public var delaySeconds: Double
-    /// Seconds one attempt may take to signal READY.
-    public var timeoutSeconds: Double
+    /// Attempts (at least 1), the delay between them and each attempt's READY timeout.
+    public var settings: BootSettings
     /// Whether READY must be confirmed by a handshake command.
     public var hasHandshake: Bool
     /// Whether a warmup runs after READY.
@@ -15,11 +11,9 @@ public struct LifecyclePolicy: Equatable, Sendable {
     /// Whether the invoker is left running when the sequence ends normally.
     public var keepInvoker: Bool
 
-    public init(attempts: Int, delaySeconds: Double, timeoutSeconds: Double, hasHandshake: Bool = false,
-                hasWarmup: Bool = false, stepCount: Int = 0, keepInvoker: Bool = false) {
-        self.attempts = attempts
-        self.delaySeconds = delaySeconds
-        self.timeoutSeconds = timeoutSeconds
+    public init(settings: BootSettings, hasHandshake: Bool = false, hasWarmup: Bool = false, stepCount: Int = 0,
+                keepInvoker: Bool = false) {
+        self.settings = settings
         self.hasHandshake = hasHandshake
         self.hasWarmup = hasWarmup
         self.stepCount = stepCount

@@ -90,7 +90,7 @@ public struct LifecycleStateMachine: Sendable {
     public mutating func invokerSpawned(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         guard case .spawning(let current) = state, current == n else { throw illegal("invokerSpawned(\(n))") }
         state = .awaitingReady(attempt: n)
-        return .awaitReady(attempt: n, timeoutSeconds: policy.timeoutSeconds)
+        return .awaitReady(attempt: n, timeoutSeconds: policy.settings.timeoutSeconds)
     }
 
     /// The invoker for `attempt` could not be started.
@@ -121,7 +121,7 @@ public struct LifecycleStateMachine: Sendable {
     public mutating func attemptTimedOut(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         try checkNotFuture(n, "attemptTimedOut(\(n))")
         guard case .awaitingReady(let current) = state, current == n else { return .none }
-        return failAttempt(n, .timedOut(seconds: policy.timeoutSeconds))
+        return failAttempt(n, .timedOut(seconds: policy.settings.timeoutSeconds))
     }
 
     /// The invoker started by `attempt` exited.
@@ -159,9 +159,9 @@ public struct LifecycleStateMachine: Sendable {
         guard case .stoppingAttempt(let current, let failure) = state, current == n else {
             throw illegal("attemptStopped(\(n))")
         }
-        if n < policy.attempts {
+        if n < policy.settings.attempts {
             state = .backingOff(nextAttempt: n + 1)
-            return .waitBeforeRetry(nextAttempt: n + 1, delaySeconds: policy.delaySeconds)
+            return .waitBeforeRetry(nextAttempt: n + 1, delaySeconds: policy.settings.delaySeconds)
         }
         let outcome = Outcome.notReady(lastFailure: failure, attempts: n)
         state = .finished(outcome, lastAttempt: n, invokerKept: false)
@@ -227,7 +227,7 @@ public struct LifecycleStateMachine: Sendable {
 
     private mutating func failAttempt(_ n: Int, _ failure: AttemptFailure) -> LifecycleAction {
         state = .stoppingAttempt(attempt: n, failure: failure)
-        return .stopAttempt(attempt: n, failure: failure, retryInSeconds: n < policy.attempts ? policy.delaySeconds : nil)
+        return .stopAttempt(attempt: n, failure: failure, retryInSeconds: n < policy.settings.attempts ? policy.settings.delaySeconds : nil)
     }
 
     private mutating func becomeReady(_ n: Int) -> LifecycleAction {

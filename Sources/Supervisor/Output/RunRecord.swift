@@ -11,9 +11,7 @@ package struct RunRecord: Equatable, Sendable {
         package var note: String?
     }
 
-    package var attempts: Int
-    package var delaySeconds: Double
-    package var timeoutSeconds: Double
+    package var settings: BootSettings
     package var stepNames: [String]
     package var hasWarmup: Bool
     package var readyVia: String
@@ -36,9 +34,7 @@ package struct RunRecord: Equatable, Sendable {
     package var survivors: [Int32] = []
 
     package init(config: SupervisorConfig) {
-        attempts = config.attempts
-        delaySeconds = config.delaySeconds
-        timeoutSeconds = config.timeoutSeconds
+        settings = config.bootSettings
         stepNames = config.steps.map(\.name)
         hasWarmup = config.warmup != nil
         readyVia = config.ready.via

@@ -14,7 +14,7 @@ package enum RunSummary {
         if let escalation = record.escalation { lines += ["- \(escalation)"] }
         if case .notReady(let failure, let attempts) = record.outcome {
             lines.append(notReadyLine(reason: failure.reason, attempts: attempts,
-                                      delaySeconds: record.delaySeconds, timeoutSeconds: record.timeoutSeconds))
+                                      delaySeconds: record.settings.delaySeconds, timeoutSeconds: record.settings.timeoutSeconds))
             lines.append("")
             let skipped = (record.hasWarmup ? ["warmup"] : []) + record.stepNames
             if !skipped.isEmpty {
@@ -26,7 +26,7 @@ package enum RunSummary {
         }
         if let attempt = record.readyAttempt, let elapsed = record.readyElapsedSeconds {
             let how = record.handshakeUsed ? "via \(record.readyVia), handshake ok" : "via \(record.readyVia)"
-            lines.append("- READY: attempt \(attempt) of \(record.attempts), \(Seconds.format(elapsed)) s after spawn (\(how))")
+            lines.append("- READY: attempt \(attempt) of \(record.settings.attempts), \(Seconds.format(elapsed)) s after spawn (\(how))")
         }
         if let warmup = record.warmup {
             lines.append("- Warmup: \(warmup.summaryText)")

@@ -27,12 +27,6 @@ package struct SessionFile: Codable, Equatable {
         package var skipped: SkipReason?
     }
 
-    /// The boot settings `start` used (for the not-READY line).
-    package struct Settings: Codable, Equatable {
-        package var attempts: Int
-        package var delaySeconds: Double
-        package var timeoutSeconds: Double
-    }
 
     package static let schemaName = "invoker-session/v1"
 
@@ -46,7 +40,8 @@ package struct SessionFile: Codable, Equatable {
     /// The `start` process while it boots.
     package var owner: Process?
     package var invoker: Invoker?
-    package var settings: Settings?
+    /// The boot settings `start` used (for the not-READY line).
+    package var settings: BootSettings?
     /// The escalation line, when `start` used escalated settings.
     package var escalation: String?
     package var attempts: Int
