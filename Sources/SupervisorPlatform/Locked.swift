@@ -18,3 +18,13 @@ package final class Locked<Value>: @unchecked Sendable {
     /// The current value.
     package var current: Value { withLock { $0 } }
 }
+
+extension Locked {
+    /// The value, with `replacement` put in its place.
+    package func exchange(_ replacement: Value) -> Value {
+        withLock { value in
+            defer { value = replacement }
+            return value
+        }
+    }
+}

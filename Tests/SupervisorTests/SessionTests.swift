@@ -177,5 +177,16 @@ final class SessionTests: XCTestCase {
             XCTAssertFalse(run.stderr.contains("run 'invoker-supervisor \(command[0])"), run.stderr)
         }
     }
+
+    func testASessionFileThatLiesIsRefusedNotActedOn() throws {
+        let scratch = try Scratch()
+        try sessionConfig(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("results/_invoker"), withIntermediateDirectories: true)
+        let lying = #"{"schema":"invoker-session/v1","state":"ready","warm":false,"openedAt":"2026-11-26T10:00:00.000Z","updatedAt":"2026-11-26T10:00:00.000Z","attempts":1,"steps":[],"snapshots":[]}"#
+        try lying.write(toFile: scratch.file("results/_invoker/session.json"), atomically: true, encoding: .utf8)
+        let (code, run) = try run(["step", "--name", "compare", "--config", "config.json", "--", "/bin/true"], scratch)
+        XCTAssertEqual(code, 64, run.stderr)
+        XCTAssertTrue(run.stderr.contains("it is ready but names no invoker"), run.stderr)
+    }
 }
 #endif

@@ -79,13 +79,11 @@ package enum HookCommand {
 
     /// Waits (up to `seconds`) for the daemon to report a READY invoker; returns its last status.
     private static func waitForDaemon(stateDir: String, seconds: Double) -> DaemonStatus? {
-        let deadline = MonotonicClock.now() + seconds
         var status = DaemonStatus.load(stateDir: stateDir)
-        while MonotonicClock.now() < deadline {
-            if status?.state == .running, let invoker = status?.invoker, SessionStore.isAlive(pid: invoker.pid, startTime: invoker.startTime) { break }
-            if status?.state == .fatal || status?.state == .stopped { break }
-            Thread.sleep(forTimeInterval: 0.25)
+        _ = Polling.until(within: seconds, every: 0.25) {
             status = DaemonStatus.load(stateDir: stateDir)
+            let ready = status?.state == .running && status?.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } == true
+            return ready || status?.state == .fatal || status?.state == .stopped
         }
         return status
     }

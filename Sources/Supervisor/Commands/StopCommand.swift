@@ -80,9 +80,6 @@ package enum StopCommand {
     }
 
     private static func waitForTree(_ tree: ProcessTreeID, seconds: Double) {
-        let deadline = MonotonicClock.now() + seconds
-        while MonotonicClock.now() < deadline, !livingMembers(of: tree).isEmpty {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        _ = Polling.until(within: seconds, every: 0.05) { livingMembers(of: tree).isEmpty }
     }
 }

@@ -25,14 +25,13 @@ package enum FileQueuePing {
         } catch {
             return .failure(PingFailure(reason: "cannot write the Ping request in \(requests): \(error.localizedDescription)"))
         }
-        let deadline = MonotonicClock.now() + timeout
-        while MonotonicClock.now() < deadline {
-            if let data = FileManager.default.contents(atPath: response), !data.isEmpty,
-               let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                try? FileManager.default.removeItem(atPath: response)
-                return verdict(answer)
-            }
-            Thread.sleep(forTimeInterval: pollInterval)
+        let answer = Polling.first(within: timeout, every: pollInterval) { () -> [String: Any]? in
+            guard let data = FileManager.default.contents(atPath: response), !data.isEmpty else { return nil }
+            return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
+        if let answer {
+            try? FileManager.default.removeItem(atPath: response)
+            return verdict(answer)
         }
         try? FileManager.default.removeItem(atPath: request)
         return .failure(PingFailure(reason: "no Ping answer in \(responses) within \(Seconds.format(timeout)) s"))

@@ -21,8 +21,7 @@ package final class ReadyProbe: @unchecked Sendable {
     private let onReady: @Sendable () -> Void
     private let notBefore: Double
     private let portOpenBeforeSpawn: Bool
-    private let lock = NSLock()
-    private var finished = false
+    private let finished = Locked(false)
 
     /// `tail`: in line mode, read the lines from this file starting at this byte offset
     /// (instead of having them offered). `notBefore`: the spawn's wall-clock time (seconds since
@@ -77,9 +76,7 @@ package final class ReadyProbe: @unchecked Sendable {
 
     /// Stops watching; no report is made after this returns.
     package func cancel() {
-        lock.lock()
-        finished = true
-        lock.unlock()
+        finished.withLock { $0 = true }
     }
 
     /// Whether the READY file is there as a regular file, not older than `notBefore` (with 50 ms for
@@ -91,11 +88,7 @@ package final class ReadyProbe: @unchecked Sendable {
         return (try? JSONSerialization.jsonObject(with: data)) != nil
     }
 
-    private var isFinished: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return finished
-    }
+    private var isFinished: Bool { finished.current }
 
     private func poll(every interval: TimeInterval, _ check: @escaping @Sendable () -> Bool) {
         Thread.detachNewThread { [self] in
@@ -107,10 +100,6 @@ package final class ReadyProbe: @unchecked Sendable {
     }
 
     private func fire() {
-        lock.lock()
-        let first = !finished
-        finished = true
-        lock.unlock()
-        if first { onReady() }
+        if !finished.exchange(true) { onReady() }
     }
 }

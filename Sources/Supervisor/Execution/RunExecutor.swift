@@ -33,7 +33,7 @@ package final class RunExecutor: @unchecked Sendable {
     private var invoker: ChildProcess?
     private var probe: ReadyProbe?
     /// The handshake command while it runs (started on a background thread).
-    private let handshakeChild = ChildSlot()
+    private let handshakeChild = Locked<ChildProcess?>(nil)
     private var step: ChildProcess?
     private var stepStarted = 0.0
     private var timers: [DispatchSourceTimer] = []
@@ -214,7 +214,7 @@ package final class RunExecutor: @unchecked Sendable {
         case .cancel(let signal):
             probe?.cancel()
             bootLog.write(.cancelled(signal))
-            let children = [step, handshakeChild.take(), invoker].compactMap { $0 }
+            let children = [step, handshakeChild.exchange(nil), invoker].compactMap { $0 }
             let grace = config.stopGraceSeconds
             background { [self] in
                 for (child, report) in ParallelStop.stop(children, grace: grace) {
@@ -297,7 +297,7 @@ package final class RunExecutor: @unchecked Sendable {
         background { [self] in
             let result = HandshakeRunner.check(spec, launcher: launcher, logFolder: folder, grace: grace) { child in
                 Watchdog.watch(child.tree, grace: grace)
-                self.handshakeChild.set(child)
+                self.handshakeChild.withLock { $0 = child }
             }
             queue.post(.handshakeDone(attempt: attempt, succeeded: result.passed, detail: result.detail))
         }
@@ -306,7 +306,7 @@ package final class RunExecutor: @unchecked Sendable {
     private func stopAttempt(attempt: Int, failure: AttemptFailure, retryIn: Double?) {
         probe?.cancel()
         bootLog.write(.attemptFailed(attempt: attempt, failure, retryInSeconds: retryIn))
-        let children = [handshakeChild.take(), invoker].compactMap { $0 }
+        let children = [handshakeChild.exchange(nil), invoker].compactMap { $0 }
         invoker = nil
         let grace = config.stopGraceSeconds
         background { [self] in
@@ -421,7 +421,7 @@ package final class RunExecutor: @unchecked Sendable {
     }
 
     private func stopEverything() {
-        _ = ParallelStop.stop([step, handshakeChild.take(), invoker].compactMap { $0 }, grace: config.stopGraceSeconds)
+        _ = ParallelStop.stop([step, handshakeChild.exchange(nil), invoker].compactMap { $0 }, grace: config.stopGraceSeconds)
     }
 
     /// Posts `event` after `seconds`. The timers are cancelled when the run finishes, so a finished

@@ -9,19 +9,14 @@ package enum WarmupWatch {
 
     package static func watch(_ child: ChildProcess, waitFor name: String?, timeout: Double) -> WarmupResult {
         let started = MonotonicClock.now()
-        while true {
-            let waited = MonotonicClock.now() - started
+        let seen: WarmupResult? = Polling.first(within: timeout, every: pollInterval) {
+            let waited = rounded(MonotonicClock.now() - started)
             if let name, let seen = ProcessProbe.processes(named: [name]).first {
-                return .sawProcess(name: seen.name, pid: seen.pid, seconds: rounded(waited), warmupRunning: child.exit == nil)
+                return .sawProcess(name: seen.name, pid: seen.pid, seconds: waited, warmupRunning: child.exit == nil)
             }
-            if let exit = child.exit {
-                return .exited(exit, seconds: rounded(waited))
-            }
-            if waited >= timeout {
-                return .leftRunning(pid: child.pid, seconds: timeout)
-            }
-            Thread.sleep(forTimeInterval: pollInterval)
+            return child.exit.map { .exited($0, seconds: waited) }
         }
+        return seen ?? .leftRunning(pid: child.pid, seconds: timeout)
     }
 
     private static func rounded(_ seconds: Double) -> Double {

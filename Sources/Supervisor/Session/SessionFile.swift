@@ -62,4 +62,19 @@ package struct SessionFile: Codable, Equatable {
             reason = newValue.reason
         }
     }
+
+    /// Why this session cannot be what it says it is, or nil: a READY session always names its
+    /// invoker, a not-READY one its reason, a stopped one when it stopped, and only a session that
+    /// reached READY can be warm. Checked whenever a session is loaded, so no command acts on a
+    /// state that lies.
+    package var inconsistency: String? {
+        switch state {
+        case .absent: return "its state is 'absent', which is never saved"
+        case .ready where invoker == nil: return "it is ready but names no invoker"
+        case .notReady where reason == nil: return "it is notReady but gives no reason"
+        case .stopped where stoppedAt == nil: return "it is stopped but has no stoppedAt"
+        case .booting where warm, .notReady where warm: return "it is warm but never reached READY"
+        default: return nil
+        }
+    }
 }

@@ -31,11 +31,14 @@ package struct SessionStore {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SessionFileError.unreadable(path: path, detail: "it cannot be read")
         }
+        let session: SessionFile
         do {
-            return try JSONDecoder().decode(SessionFile.self, from: data)
+            session = try JSONDecoder().decode(SessionFile.self, from: data)
         } catch {
             throw SessionFileError.unreadable(path: path, detail: "\(error)")
         }
+        if let problem = session.inconsistency { throw SessionFileError.unreadable(path: path, detail: problem) }
+        return session
     }
 
     private func save(_ session: SessionFile) throws {
