@@ -1,12 +1,12 @@
 /// The cancellation requests the supervisor honours (a runner cancel sends these; a closed
 /// terminal or session sends SIGHUP, on Windows a console close, logoff or shutdown event).
-public enum CancelSignal: Equatable, Sendable {
+package enum CancelSignal: Equatable, Sendable {
     case interrupt
     case terminate
     case hangup
 
     /// `SIGINT`, `SIGTERM` or `SIGHUP`, as written in boot.log.
-    public var name: String {
+    package var name: String {
         switch self {
         case .interrupt: "SIGINT"
         case .terminate: "SIGTERM"
@@ -15,7 +15,7 @@ public enum CancelSignal: Equatable, Sendable {
     }
 
     /// 128 + the signal number (130, 143, 129): the shell convention the runner understands.
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         switch self {
         case .interrupt: 130
         case .terminate: 143

@@ -7,10 +7,7 @@ package extension FileSystem {
     /// O_NOFOLLOW`) and a rename, so readers see the old file or the new one. A target that is a
     /// link, a folder or a device is refused; on any failure the target is left as it was.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlatformError) {
-        let kind = FileKind.of(path)
-        guard kind == .missing || kind == .regular else {
-            throw PlatformError(message: "\(path): is \(kind.description); refusing to replace it")
-        }
+        try checkReplaceable(path)
         let temporary = temporaryName(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, "cannot create a temporary file") }

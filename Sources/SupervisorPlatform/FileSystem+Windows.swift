@@ -10,10 +10,7 @@ package extension FileSystem {
     /// a reparse point) and `MoveFileExW`, so readers see the old file or the new one. A target that
     /// is a link or a folder is refused; on any failure the target is left as it was.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PlatformError) {
-        let kind = FileKind.of(path)
-        guard kind == .missing || kind == .regular else {
-            throw PlatformError(message: "\(path): is \(kind.description); refusing to replace it")
-        }
+        try checkReplaceable(path)
         let temporary = temporaryName(for: path)
         let handle = try create(temporary, disposition: DWORD(CREATE_NEW), access: DWORD(GENERIC_WRITE))
         do throws(PlatformError) {

@@ -3,14 +3,6 @@
 package enum PosixPath {
     package static func absolute(_ path: String, against base: String) -> String {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
-        var parts: [Substring] = []
-        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": _ = parts.popLast()
-            default: parts.append(part)
-            }
-        }
-        return "/" + parts.joined(separator: "/")
+        return "/" + FileSystem.resolvingDots(joined.split(separator: "/", omittingEmptySubsequences: true)).joined(separator: "/")
     }
 }

@@ -1,12 +1,12 @@
 /// How a child process ended.
-public enum ProcessExit: Equatable, Sendable, CustomStringConvertible {
+package enum ProcessExit: Equatable, Sendable, CustomStringConvertible {
     /// It exited with this code.
     case exited(code: Int32)
     /// It was ended by this signal (POSIX) — on Windows, never produced.
     case signalled(signal: Int32)
 
     /// `code=N` or `signal=NAME`, as written in boot.log.
-    public var description: String {
+    package var description: String {
         switch self {
         case .exited(let code): return "code=\(code)"
         case .signalled(let signal): return "signal=\(SignalName.of(signal))"
@@ -14,7 +14,7 @@ public enum ProcessExit: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The exit code a shell would report for it (128 + signal for a signal).
-    public var shellCode: Int32 {
+    package var shellCode: Int32 {
         switch self {
         case .exited(let code): return code
         case .signalled(let signal): return 128 + signal
@@ -23,9 +23,9 @@ public enum ProcessExit: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Names of the POSIX signals the product reports.
-public enum SignalName {
+package enum SignalName {
     /// `SIGTERM` for 15 and so on; `SIG<n>` for signals without a well-known name.
-    public static func of(_ signal: Int32) -> String {
+    package static func of(_ signal: Int32) -> String {
         let names: [Int32: String] = [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL",
                                       11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM"]
         return names[signal] ?? "SIG\(signal)"

@@ -57,15 +57,7 @@ package enum WindowsPath {
     }
 
     private static func normalized(root: String, rest: String) -> String {
-        var parts: [Substring] = []
-        for part in rest.split(separator: "\\", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": _ = parts.popLast()
-            default: parts.append(part)
-            }
-        }
-        return root + parts.joined(separator: "\\")
+        root + FileSystem.resolvingDots(rest.split(separator: "\\", omittingEmptySubsequences: true)).joined(separator: "\\")
     }
 }
 

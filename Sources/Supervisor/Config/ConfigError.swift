@@ -1,7 +1,7 @@
 import SupervisorPlatform
 
 /// Why a config file (or a flag overriding it) was rejected. Each message names the key and the fix.
-public enum ConfigError: Error, Equatable, CustomStringConvertible {
+package enum ConfigError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case invalidJSON(file: String, detail: String)
     case missingKey(key: String)
@@ -11,7 +11,7 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
     case invalidValue(key: String, problem: String, fix: String)
 
     /// One line: every value that came from the user or the file is escaped (`LogText`).
-    public var description: String {
+    package var description: String {
         let e = LogText.escaped
         switch self {
         case .unreadable(let file, let reason):

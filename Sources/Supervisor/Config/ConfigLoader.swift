@@ -3,15 +3,15 @@ import SupervisorPlatform
 import ProcessProbe
 
 /// Values given on the command line that override the config file.
-public struct ConfigOverrides: Equatable, Sendable {
-    public var attempts: Int?
-    public var delaySeconds: Double?
-    public var timeoutSeconds: Double?
+package struct ConfigOverrides: Equatable, Sendable {
+    package var attempts: Int?
+    package var delaySeconds: Double?
+    package var timeoutSeconds: Double?
     /// Relative to the current folder.
-    public var resultsDir: String?
-    public var onNotReady: NotReadyPolicy?
+    package var resultsDir: String?
+    package var onNotReady: NotReadyPolicy?
 
-    public init(attempts: Int? = nil, delaySeconds: Double? = nil, timeoutSeconds: Double? = nil,
+    package init(attempts: Int? = nil, delaySeconds: Double? = nil, timeoutSeconds: Double? = nil,
                 resultsDir: String? = nil, onNotReady: NotReadyPolicy? = nil) {
         self.attempts = attempts
         self.delaySeconds = delaySeconds
@@ -23,13 +23,13 @@ public struct ConfigOverrides: Equatable, Sendable {
 
 /// Turns a config file plus overrides into a validated `SupervisorConfig`.
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
-public enum ConfigLoader {
+package enum ConfigLoader {
     package static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
                           "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "stateDir", "healthCheck", "daemon"]
     package static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
-    public static func load(path: String, overrides: ConfigOverrides = ConfigOverrides(),
+    package static func load(path: String, overrides: ConfigOverrides = ConfigOverrides(),
                             currentDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigError) -> SupervisorConfig {
         let file = absolute(path, against: currentDirectory)
         let data: Data

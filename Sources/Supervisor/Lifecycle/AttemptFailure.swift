@@ -1,7 +1,7 @@
 import SupervisorPlatform
 
 /// Why one attempt to bring the invoker to READY failed.
-public enum AttemptFailure: Equatable, Sendable, CustomStringConvertible {
+package enum AttemptFailure: Equatable, Sendable, CustomStringConvertible {
     /// READY was not observed within the per-attempt timeout.
     case timedOut(seconds: Double)
     /// The invoker exited before READY.
@@ -13,7 +13,7 @@ public enum AttemptFailure: Equatable, Sendable, CustomStringConvertible {
 
     /// The reason code used in GitHub outputs and the summary: `timeout`, `exited` or `spawn_error`.
     /// A failed handshake counts as `timeout`: READY never counted within the attempt.
-    public var reason: NotReadyReason {
+    package var reason: NotReadyReason {
         switch self {
         case .timedOut, .handshakeFailed: .timeout
         case .exitedEarly: .exited
@@ -22,7 +22,7 @@ public enum AttemptFailure: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// A short phrase for `lastError=` in boot.log.
-    public var description: String {
+    package var description: String {
         switch self {
         case .timedOut(let seconds): return "timeout after \(Seconds.format(seconds)) s"
         case .exitedEarly(let exit): return "exited early \(exit)"

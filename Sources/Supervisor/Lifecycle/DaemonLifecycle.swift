@@ -1,21 +1,21 @@
 /// Restart and give-up settings of the daemon (docs/daemon.md).
-public struct RestartPolicy: Equatable, Sendable {
+package struct RestartPolicy: Equatable, Sendable {
     /// Delay before the first restart.
-    public var baseSeconds = 1.0
+    package var baseSeconds = 1.0
     /// Each further consecutive failure multiplies the delay by this.
-    public var factor = 2.0
+    package var factor = 2.0
     /// The delay never grows past this.
-    public var maxSeconds = 60.0
+    package var maxSeconds = 60.0
     /// An invoker that stayed READY this long resets the delay to `baseSeconds`.
-    public var resetAfterSeconds = 300.0
+    package var resetAfterSeconds = 300.0
     /// This many failures within `windowSeconds` make the daemon give up (`fatal`).
-    public var giveUpFailures = 5
-    public var giveUpWindowSeconds = 600.0
+    package var giveUpFailures = 5
+    package var giveUpWindowSeconds = 600.0
 
-    public init() {}
+    package init() {}
 
     /// The delay before restart number `consecutive` (1-based): base × factor^(consecutive−1), capped.
-    public func delay(consecutive: Int) -> Double {
+    package func delay(consecutive: Int) -> Double {
         var delay = baseSeconds
         for _ in 1..<max(1, consecutive) where delay < maxSeconds { delay *= factor }
         return (min(delay, maxSeconds) * 1000).rounded() / 1000
@@ -29,12 +29,12 @@ public struct RestartPolicy: Equatable, Sendable {
 /// stopping → stopped. `g` is the generation: events of an older one are ignored. Times are
 /// seconds on a monotonic clock, passed in so the machine stays pure.
 /// The daemon's state as daemon-status.json writes it (`state`).
-public enum DaemonPhase: String, Codable, Equatable, Sendable {
+package enum DaemonPhase: String, Codable, Equatable, Sendable {
     case idle, starting, running, backoff, fatal, stopping, stopped
 }
 
-public struct DaemonLifecycle: Equatable, Sendable {
-    public enum State: Equatable, Sendable {
+package struct DaemonLifecycle: Equatable, Sendable {
+    package enum State: Equatable, Sendable {
         case idle
         case booting(generation: Int)
         case running(generation: Int, readySince: Double)
@@ -44,7 +44,7 @@ public struct DaemonLifecycle: Equatable, Sendable {
         case stopped
 
         /// How daemon-status.json names it.
-        public var phase: DaemonPhase {
+        package var phase: DaemonPhase {
             switch self {
             case .idle: .idle
             case .booting: .starting
@@ -57,7 +57,7 @@ public struct DaemonLifecycle: Equatable, Sendable {
         }
     }
 
-    public enum Action: Equatable, Sendable {
+    package enum Action: Equatable, Sendable {
         /// Boot an invoker (READY gating as in `run`) for this generation.
         case boot(generation: Int)
         /// Watch the READY invoker: its exit, and the health check every interval.
@@ -72,47 +72,47 @@ public struct DaemonLifecycle: Equatable, Sendable {
         case none
     }
 
-    public let policy: RestartPolicy
-    public private(set) var state: State = .idle
-    public private(set) var restarts = 0
-    public private(set) var consecutiveFailures = 0
-    public private(set) var lastError: String?
+    package let policy: RestartPolicy
+    package private(set) var state: State = .idle
+    package private(set) var restarts = 0
+    package private(set) var consecutiveFailures = 0
+    package private(set) var lastError: String?
     private var failureTimes: [Double] = []
 
-    public init(policy: RestartPolicy) {
+    package init(policy: RestartPolicy) {
         self.policy = policy
     }
 
-    public mutating func begin() -> Action {
+    package mutating func begin() -> Action {
         guard state == .idle else { return .none }
         state = .booting(generation: 1)
         return .boot(generation: 1)
     }
 
-    public mutating func bootSucceeded(generation: Int, now: Double) -> Action {
+    package mutating func bootSucceeded(generation: Int, now: Double) -> Action {
         guard case .booting(generation) = state else { return .none }
         state = .running(generation: generation, readySince: now)
         return .watch(generation: generation)
     }
 
-    public mutating func bootFailed(generation: Int, reason: String, now: Double) -> Action {
+    package mutating func bootFailed(generation: Int, reason: String, now: Double) -> Action {
         guard case .booting(generation) = state else { return .none }
         return fail(generation, reason: reason, now: now, readySince: nil)
     }
 
     /// The READY invoker exited, or its health check failed.
-    public mutating func invokerLost(generation: Int, reason: String, now: Double) -> Action {
+    package mutating func invokerLost(generation: Int, reason: String, now: Double) -> Action {
         guard case .running(generation, let readySince) = state else { return .none }
         return fail(generation, reason: reason, now: now, readySince: readySince)
     }
 
-    public mutating func restartDue(generation: Int) -> Action {
+    package mutating func restartDue(generation: Int) -> Action {
         guard case .backingOff(generation, _) = state else { return .none }
         state = .booting(generation: generation)
         return .boot(generation: generation)
     }
 
-    public mutating func stopRequested() -> Action {
+    package mutating func stopRequested() -> Action {
         switch state {
         case .stopping, .stopped: return .none
         default:
@@ -121,7 +121,7 @@ public struct DaemonLifecycle: Equatable, Sendable {
         }
     }
 
-    public mutating func stopFinished() -> Action {
+    package mutating func stopFinished() -> Action {
         guard state == .stopping else { return .none }
         state = .stopped
         return .exit

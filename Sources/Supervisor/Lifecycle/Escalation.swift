@@ -1,10 +1,10 @@
 /// The boot settings one run uses.
-public struct BootSettings: Codable, Equatable, Sendable {
-    public var attempts: Int
-    public var delaySeconds: Double
-    public var timeoutSeconds: Double
+package struct BootSettings: Codable, Equatable, Sendable {
+    package var attempts: Int
+    package var delaySeconds: Double
+    package var timeoutSeconds: Double
 
-    public init(attempts: Int, delaySeconds: Double, timeoutSeconds: Double) {
+    package init(attempts: Int, delaySeconds: Double, timeoutSeconds: Double) {
         self.attempts = attempts
         self.delaySeconds = delaySeconds
         self.timeoutSeconds = timeoutSeconds
@@ -16,24 +16,24 @@ public struct BootSettings: Codable, Equatable, Sendable {
 /// Level L = consecutive timeouts − `after` + 1 (0 below `after`). At level L:
 /// attempts = base + L × `attemptsStep`, delay = base × `delayFactor`^L, timeout = base × `timeoutFactor`^L,
 /// each capped by its maximum (caps apply before rounding to milliseconds). One READY resets the count.
-public struct EscalationPolicy: Equatable, Sendable {
-    public var after = 2
-    public var attemptsStep = 1
-    public var delayFactor = 2.0
-    public var timeoutFactor = 1.5
-    public var maxAttempts = 6
-    public var maxDelaySeconds = 60.0
-    public var maxTimeoutSeconds = 300.0
+package struct EscalationPolicy: Equatable, Sendable {
+    package var after = 2
+    package var attemptsStep = 1
+    package var delayFactor = 2.0
+    package var timeoutFactor = 1.5
+    package var maxAttempts = 6
+    package var maxDelaySeconds = 60.0
+    package var maxTimeoutSeconds = 300.0
 
-    public init() {}
+    package init() {}
 
     /// The level for this many consecutive READY timeouts.
-    public func level(consecutiveTimeouts: Int) -> Int {
+    package func level(consecutiveTimeouts: Int) -> Int {
         max(0, consecutiveTimeouts - after + 1)
     }
 
     /// The settings to use at `level`, starting from the configured `base`.
-    public func settings(base: BootSettings, level: Int) -> BootSettings {
+    package func settings(base: BootSettings, level: Int) -> BootSettings {
         guard level > 0 else { return base }
         func grow(_ value: Double, _ factor: Double, cap: Double) -> Double {
             var result = value

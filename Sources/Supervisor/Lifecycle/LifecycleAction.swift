@@ -1,7 +1,7 @@
 import SupervisorPlatform
 
 /// What the lifecycle state machine asks its driver to do next. Each case says what, never how.
-public indirect enum LifecycleAction: Equatable, Sendable {
+package indirect enum LifecycleAction: Equatable, Sendable {
     /// Remove any stale READY marker, then start the invoker for this attempt.
     case spawnInvoker(attempt: Int)
     /// Watch for READY and arm the attempt's timeout timer.

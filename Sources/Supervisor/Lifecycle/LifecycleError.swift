@@ -1,9 +1,9 @@
 /// An event that the lifecycle cannot accept in its current state.
-public enum LifecycleError: Error, Equatable, CustomStringConvertible {
+package enum LifecycleError: Error, Equatable, CustomStringConvertible {
     /// `event` arrived in `state`, where it cannot happen.
     case illegalEvent(event: String, state: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .illegalEvent(let event, let state):
             return "Lifecycle event '\(event)' is not allowed in state '\(state)'. "

@@ -8,10 +8,10 @@ import SupervisorPlatform
 /// Warmup and steps are only reachable through READY. Timers, probes and exits carry their
 /// attempt number: one from an earlier attempt, or one that lost a race, yields `.none`;
 /// an event that cannot happen in the current state throws.
-public struct LifecycleStateMachine: Sendable {
+package struct LifecycleStateMachine: Sendable {
     /// Where the lifecycle is. Each state carries exactly what it needs: the attempt that is
     /// running, and after READY whether the READY invoker is still believed to run.
-    public enum State: Equatable, Sendable, CustomStringConvertible {
+    package enum State: Equatable, Sendable, CustomStringConvertible {
         case idle
         case spawning(attempt: Int)
         case awaitingReady(attempt: Int)
@@ -25,7 +25,7 @@ public struct LifecycleStateMachine: Sendable {
         /// `invokerKept`: the sequence ended with the invoker left running (`keepInvoker`).
         case finished(Outcome, lastAttempt: Int, invokerKept: Bool)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .idle: return "idle"
             case .spawning(let n): return "spawning(attempt \(n))"
@@ -43,17 +43,17 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// The READY invoker while the warmup and the steps run.
-    public struct Ready: Equatable, Sendable {
-        public var attempt: Int
+    package struct Ready: Equatable, Sendable {
+        package var attempt: Int
         /// False once it has exited by itself (noted once, the sequence goes on).
-        public var invokerRunning = true
+        package var invokerRunning = true
     }
 
-    public let policy: LifecyclePolicy
-    public private(set) var state: State = .idle
+    package let policy: LifecyclePolicy
+    package private(set) var state: State = .idle
 
     /// The attempt whose invoker is (or was last) running; 0 before the first spawn.
-    public var attempt: Int {
+    package var attempt: Int {
         switch state {
         case .idle: 0
         case .spawning(let n), .awaitingReady(let n), .handshaking(let n), .stoppingAttempt(let n, _): n
@@ -64,7 +64,7 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// Whether an invoker of this run is believed to be running.
-    public var invokerRunning: Bool {
+    package var invokerRunning: Bool {
         switch state {
         case .awaitingReady, .handshaking: true
         case .warmingUp(let ready), .runningStep(_, let ready): ready.invokerRunning
@@ -73,34 +73,34 @@ public struct LifecycleStateMachine: Sendable {
         }
     }
 
-    public init(policy: LifecyclePolicy) {
+    package init(policy: LifecyclePolicy) {
         self.policy = policy
     }
 
     // MARK: - Events
 
     /// The run begins.
-    public mutating func start() throws(LifecycleError) -> LifecycleAction {
+    package mutating func start() throws(LifecycleError) -> LifecycleAction {
         guard case .idle = state else { throw illegal("start") }
         state = .spawning(attempt: 1)
         return .snapshot(.preInvoker, then: .spawnInvoker(attempt: 1))
     }
 
     /// The invoker for `attempt` was started.
-    public mutating func invokerSpawned(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+    package mutating func invokerSpawned(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         guard case .spawning(let current) = state, current == n else { throw illegal("invokerSpawned(\(n))") }
         state = .awaitingReady(attempt: n)
         return .awaitReady(attempt: n, timeoutSeconds: policy.settings.timeoutSeconds)
     }
 
     /// The invoker for `attempt` could not be started.
-    public mutating func spawnFailed(attempt n: Int, message: String) throws(LifecycleError) -> LifecycleAction {
+    package mutating func spawnFailed(attempt n: Int, message: String) throws(LifecycleError) -> LifecycleAction {
         guard case .spawning(let current) = state, current == n else { throw illegal("spawnFailed(\(n))") }
         return failAttempt(n, .spawnError(message))
     }
 
     /// The READY signal (file, line or port) was seen for `attempt`.
-    public mutating func readyObserved(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+    package mutating func readyObserved(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         try checkNotFuture(n, "readyObserved(\(n))")
         guard case .awaitingReady(let current) = state, current == n else { return .none }
         if policy.hasHandshake {
@@ -111,21 +111,21 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// The handshake for `attempt` ended.
-    public mutating func handshakeFinished(attempt n: Int, succeeded: Bool, detail: String) throws(LifecycleError) -> LifecycleAction {
+    package mutating func handshakeFinished(attempt n: Int, succeeded: Bool, detail: String) throws(LifecycleError) -> LifecycleAction {
         try checkNotFuture(n, "handshakeFinished(\(n))")
         guard case .handshaking(let current) = state, current == n else { return .none }
         return succeeded ? becomeReady(n) : failAttempt(n, .handshakeFailed(detail))
     }
 
     /// The timeout timer of `attempt` fired.
-    public mutating func attemptTimedOut(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+    package mutating func attemptTimedOut(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         try checkNotFuture(n, "attemptTimedOut(\(n))")
         guard case .awaitingReady(let current) = state, current == n else { return .none }
         return failAttempt(n, .timedOut(seconds: policy.settings.timeoutSeconds))
     }
 
     /// The invoker started by `attempt` exited.
-    public mutating func invokerExited(attempt n: Int, exit: ProcessExit) throws(LifecycleError) -> LifecycleAction {
+    package mutating func invokerExited(attempt n: Int, exit: ProcessExit) throws(LifecycleError) -> LifecycleAction {
         try checkNotFuture(n, "invokerExited(\(n))")
         guard n == attempt else { return .none }
         switch state {
@@ -154,7 +154,7 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// The tree of a failed attempt has been stopped.
-    public mutating func attemptStopped(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
+    package mutating func attemptStopped(attempt n: Int) throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .stoppingAttempt(let current, let failure) = state, current == n else {
             throw illegal("attemptStopped(\(n))")
@@ -169,7 +169,7 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// The delay before `attempt` has passed.
-    public mutating func delayElapsed(nextAttempt n: Int) throws(LifecycleError) -> LifecycleAction {
+    package mutating func delayElapsed(nextAttempt n: Int) throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .backingOff(let next) = state, next == n else { throw illegal("delayElapsed(\(n))") }
         state = .spawning(attempt: n)
@@ -177,14 +177,14 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// The warmup finished (exited, saw its process, or was left running at its timeout).
-    public mutating func warmupFinished() throws(LifecycleError) -> LifecycleAction {
+    package mutating func warmupFinished() throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .warmingUp(let ready) = state else { throw illegal("warmupFinished") }
         return .snapshot(.postWarmup, then: policy.stepCount > 0 ? startStep(0, ready) : endSequence(.succeeded, ready))
     }
 
     /// The heavy step at `index` exited with `exitCode`.
-    public mutating func stepFinished(index: Int, exitCode: Int32) throws(LifecycleError) -> LifecycleAction {
+    package mutating func stepFinished(index: Int, exitCode: Int32) throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .runningStep(let current, let ready) = state, current == index else { throw illegal("stepFinished(\(index))") }
         let next: LifecycleAction
@@ -197,7 +197,7 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// The invoker tree was stopped at the end of the sequence.
-    public mutating func invokerStopped() throws(LifecycleError) -> LifecycleAction {
+    package mutating func invokerStopped() throws(LifecycleError) -> LifecycleAction {
         if case .cancelling = state { return .none }
         guard case .stoppingInvoker(let end, let n) = state else { throw illegal("invokerStopped") }
         state = .finished(end.outcome, lastAttempt: n, invokerKept: false)
@@ -205,7 +205,7 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// SIGINT or SIGTERM arrived.
-    public mutating func cancelRequested(_ signal: CancelSignal) -> LifecycleAction {
+    package mutating func cancelRequested(_ signal: CancelSignal) -> LifecycleAction {
         switch state {
         case .cancelling, .finished:
             return .none
@@ -217,7 +217,7 @@ public struct LifecycleStateMachine: Sendable {
     }
 
     /// Everything the cancellation had to stop is stopped.
-    public mutating func cancelCompleted() throws(LifecycleError) -> LifecycleAction {
+    package mutating func cancelCompleted() throws(LifecycleError) -> LifecycleAction {
         guard case .cancelling(let signal, let n) = state else { throw illegal("cancelCompleted") }
         state = .finished(.cancelled(signal), lastAttempt: n, invokerKept: false)
         return .snapshot(.postStop, then: .finish(.cancelled(signal)))

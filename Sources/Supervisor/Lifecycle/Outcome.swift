@@ -1,7 +1,7 @@
 import SupervisorPlatform
 
 /// How a whole run ended.
-public enum Outcome: Equatable, Sendable {
+package enum Outcome: Equatable, Sendable {
     /// READY was observed and every heavy step exited 0.
     case succeeded
     /// READY was observed and the heavy step at this index exited non-zero (later steps did not run).
@@ -13,11 +13,11 @@ public enum Outcome: Equatable, Sendable {
 }
 
 /// How the sequence after READY ended (the outcomes a normal end of the invoker can carry).
-public enum SequenceEnd: Equatable, Sendable {
+package enum SequenceEnd: Equatable, Sendable {
     case succeeded
     case stepFailed(index: Int)
 
-    public var outcome: Outcome {
+    package var outcome: Outcome {
         switch self {
         case .succeeded: .succeeded
         case .stepFailed(let index): .stepFailed(index: index)
@@ -26,7 +26,7 @@ public enum SequenceEnd: Equatable, Sendable {
 }
 
 /// What to do when the invoker never becomes READY.
-public enum NotReadyPolicy: String, Sendable, CaseIterable {
+package enum NotReadyPolicy: String, Sendable, CaseIterable {
     /// Skip warmup and steps and exit 0, so the job goes on and says why in its summary.
     case skip
     /// Skip warmup and steps and exit 3.
@@ -34,23 +34,23 @@ public enum NotReadyPolicy: String, Sendable, CaseIterable {
 }
 
 /// The process exit codes of the supervisor, shared by every subcommand.
-public enum ExitCode {
-    public static let success: Int32 = 0
-    public static let stepFailed: Int32 = 1
-    public static let notReady: Int32 = 3
+package enum ExitCode {
+    package static let success: Int32 = 0
+    package static let stepFailed: Int32 = 1
+    package static let notReady: Int32 = 3
     /// `status --daemon`: no daemon runs on that state folder (absent, stopped, or gone).
-    public static let daemonNotRunning: Int32 = 3
-    public static let usage: Int32 = 64
+    package static let daemonNotRunning: Int32 = 3
+    package static let usage: Int32 = 64
     /// Refused: the subcommand is out of order for the session's state.
-    public static let refused: Int32 = 65
+    package static let refused: Int32 = 65
     /// The supervisor itself went wrong (a bug); boot.log has an `internal error` line.
-    public static let internalError: Int32 = 70
+    package static let internalError: Int32 = 70
     /// The run itself ended well, but a file users read (boot.log, the summary, `GITHUB_OUTPUT`, …)
     /// could not be written in full; stderr names it.
-    public static let outputsFailed: Int32 = 74
+    package static let outputsFailed: Int32 = 74
 
     /// The exit code for a run that ended this way.
-    public static func of(_ outcome: Outcome, onNotReady: NotReadyPolicy) -> Int32 {
+    package static func of(_ outcome: Outcome, onNotReady: NotReadyPolicy) -> Int32 {
         switch outcome {
         case .succeeded: return success
         case .stepFailed: return stepFailed

@@ -1,5 +1,5 @@
 /// Why a boot did not give a READY invoker, as outputs, session.json and the summary name it.
-public enum NotReadyReason: String, Codable, Equatable, Sendable {
+package enum NotReadyReason: String, Codable, Equatable, Sendable {
     /// READY not observed in time (also when a handshake failed).
     case timeout
     /// The invoker exited before READY.
@@ -15,7 +15,7 @@ public enum NotReadyReason: String, Codable, Equatable, Sendable {
 }
 
 /// Why a warmup or a step did not run.
-public enum SkipReason: String, Codable, Equatable, Sendable {
+package enum SkipReason: String, Codable, Equatable, Sendable {
     case invokerNotReady = "invoker_not_ready"
     case invokerExited = "invoker_exited"
     case previousStepFailed = "previous_step_failed"

@@ -2,9 +2,9 @@ import Foundation
 import SupervisorPlatform
 
 /// How durations in seconds are printed to users.
-public enum Seconds {
+package enum Seconds {
     /// Whole numbers without a decimal point (`7`), others with up to three decimals (`0.25`).
-    public static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }

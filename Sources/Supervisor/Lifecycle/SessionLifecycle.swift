@@ -4,9 +4,9 @@
 ///
 /// absent → booting → ready ⇄ (warm) → stopped;  booting → notReady → stopped;
 /// ready → invokerExited (its invoker is found dead) → stopped.
-public struct SessionLifecycle: Equatable, Sendable {
+package struct SessionLifecycle: Equatable, Sendable {
     /// Where a session is.
-    public enum State: String, Codable, Equatable, Sendable {
+    package enum State: String, Codable, Equatable, Sendable {
         /// No session in this results folder.
         case absent
         /// `start` is bringing the invoker to READY.
@@ -22,7 +22,7 @@ public struct SessionLifecycle: Equatable, Sendable {
     }
 
     /// What the subcommand should do.
-    public enum Decision: Equatable, Sendable {
+    package enum Decision: Equatable, Sendable {
         case openSession
         case runWarmup
         case runStep
@@ -32,14 +32,14 @@ public struct SessionLifecycle: Equatable, Sendable {
         case alreadyStopped
     }
 
-    public private(set) var state: State
+    package private(set) var state: State
     /// Whether a warmup has finished in this session.
-    public private(set) var warm: Bool
+    package private(set) var warm: Bool
     /// Why the session is not READY: a reason code (`timeout`, `exited`, `spawn_error`, `cancelled`,
     /// `start_interrupted`) or `invoker_exited`.
-    public private(set) var reason: NotReadyReason?
+    package private(set) var reason: NotReadyReason?
 
-    public init(state: State = .absent, warm: Bool = false, reason: NotReadyReason? = nil) {
+    package init(state: State = .absent, warm: Bool = false, reason: NotReadyReason? = nil) {
         self.state = state
         self.warm = warm
         self.reason = reason
@@ -48,14 +48,14 @@ public struct SessionLifecycle: Equatable, Sendable {
     // MARK: - Observations made when a session is loaded
 
     /// The READY invoker is no longer running.
-    public mutating func invokerFoundDead() throws(SessionRefusal) {
+    package mutating func invokerFoundDead() throws(SessionRefusal) {
         guard state == .ready else { throw .bug(event: "invokerFoundDead", state: state) }
         state = .invokerExited
         reason = .invokerExited
     }
 
     /// The `start` that opened the session is gone without finishing.
-    public mutating func bootAbandoned() throws(SessionRefusal) {
+    package mutating func bootAbandoned() throws(SessionRefusal) {
         guard state == .booting else { throw .bug(event: "bootAbandoned", state: state) }
         state = .notReady
         reason = .startInterrupted
@@ -63,7 +63,7 @@ public struct SessionLifecycle: Equatable, Sendable {
 
     // MARK: - Subcommands
 
-    public mutating func start() throws(SessionRefusal) -> Decision {
+    package mutating func start() throws(SessionRefusal) -> Decision {
         switch state {
         case .absent, .notReady, .invokerExited, .stopped:
             state = .booting
@@ -76,14 +76,14 @@ public struct SessionLifecycle: Equatable, Sendable {
     }
 
     /// `start` finished its boot: READY (and warmed up, if a warmup ran) or not.
-    public mutating func bootFinished(ready: Bool, warm: Bool, reason: NotReadyReason?) throws(SessionRefusal) {
+    package mutating func bootFinished(ready: Bool, warm: Bool, reason: NotReadyReason?) throws(SessionRefusal) {
         guard state == .booting else { throw .bug(event: "bootFinished", state: state) }
         state = ready ? .ready : .notReady
         self.warm = warm
         self.reason = ready ? nil : reason
     }
 
-    public func warmup() throws(SessionRefusal) -> Decision {
+    package func warmup() throws(SessionRefusal) -> Decision {
         guard state == .ready else {
             throw .refused(command: "warmup", state: state,
                            fix: state == .absent ? "run 'invoker-supervisor start' first" : "the warmup runs only after READY was observed")
@@ -91,11 +91,11 @@ public struct SessionLifecycle: Equatable, Sendable {
         return .runWarmup
     }
 
-    public mutating func warmupFinished() {
+    package mutating func warmupFinished() {
         if state == .ready { warm = true }
     }
 
-    public func step() throws(SessionRefusal) -> Decision {
+    package func step() throws(SessionRefusal) -> Decision {
         switch state {
         case .ready: return .runStep
         case .booting, .notReady: return .skipStep(reason: .invokerNotReady)
@@ -105,7 +105,7 @@ public struct SessionLifecycle: Equatable, Sendable {
         }
     }
 
-    public mutating func stop() -> Decision {
+    package mutating func stop() -> Decision {
         switch state {
         case .absent, .stopped:
             return .alreadyStopped
@@ -117,13 +117,13 @@ public struct SessionLifecycle: Equatable, Sendable {
 }
 
 /// A subcommand called out of order for the session's state.
-public enum SessionRefusal: Error, Equatable, CustomStringConvertible {
+package enum SessionRefusal: Error, Equatable, CustomStringConvertible {
     /// `command` cannot run while the session is in `state`.
     case refused(command: String, state: SessionLifecycle.State, fix: String)
     /// An observation that cannot happen in `state` (a supervisor bug).
     case bug(event: String, state: SessionLifecycle.State)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .refused(let command, let state, let fix):
             return "'\(command)' is refused: the session is \(state.rawValue)\(state == .absent ? " (no session.json)" : ""); \(fix)."

@@ -1,5 +1,5 @@
 /// The moments of a run at which the watched processes are snapshotted.
-public enum SnapshotPhase: Equatable, Sendable {
+package enum SnapshotPhase: Equatable, Sendable {
     /// Before the first invoker attempt.
     case preInvoker
     /// After READY, or after the last failed attempt.
@@ -14,7 +14,7 @@ public enum SnapshotPhase: Equatable, Sendable {
     case postStop
 
     /// The phase name in snapshots.ndjson and boot.log: `pre-invoker`, `pre-step:compare`, ….
-    public func name(stepNames: [String]) -> String {
+    package func name(stepNames: [String]) -> String {
         switch self {
         case .preInvoker: return "pre-invoker"
         case .postInvoker: return "post-invoker"
