@@ -1,19 +1,19 @@
 import Foundation
 
 /// The fields of a Linux `/proc/<pid>/stat` line that the product uses.
-public struct ProcStat: Equatable, Sendable {
-    public let pid: Int32
+package struct ProcStat: Equatable, Sendable {
+    package let pid: Int32
     /// The kernel's short command name (at most 15 bytes).
-    public let comm: String
+    package let comm: String
     /// One-letter scheduler state; `Z` is a zombie (exited, not yet reaped).
-    public let state: Character
-    public let parentPID: Int32
-    public let processGroup: Int32
+    package let state: Character
+    package let parentPID: Int32
+    package let processGroup: Int32
     /// Start time in clock ticks since boot.
-    public let startTicks: UInt64
+    package let startTicks: UInt64
 
     /// Parses one stat line, or returns nil when it is not one.
-    public static func parse(_ line: String) -> ProcStat? {
+    package static func parse(_ line: String) -> ProcStat? {
         parse(bytes: Array(line.utf8))
     }
 
@@ -21,7 +21,7 @@ public struct ProcStat: Equatable, Sendable {
     /// bytes (spaces, parentheses, bytes that are not UTF-8), runs from the first `(` to the
     /// **last** `)`; the fields after it are split on single spaces. Bytes, never characters: a
     /// combining mark in the name cannot merge with the `)` or a space and shift the fields.
-    public static func parse(bytes: [UInt8]) -> ProcStat? {
+    package static func parse(bytes: [UInt8]) -> ProcStat? {
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")),
               open < close, close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: " "),
               let pid = Int32(decimal: bytes[..<open].dropLast(while: { $0 == UInt8(ascii: " ") }))
@@ -40,12 +40,12 @@ public struct ProcStat: Equatable, Sendable {
 
     /// Converts the start ticks to a wall-clock date, given the boot time (`btime` in /proc/stat)
     /// and the clock tick rate.
-    public func startTime(bootTime: TimeInterval, ticksPerSecond: Int) -> Date {
+    package func startTime(bootTime: TimeInterval, ticksPerSecond: Int) -> Date {
         Date(timeIntervalSince1970: bootTime + Double(startTicks) / Double(ticksPerSecond))
     }
 
     /// Reads `btime` (seconds since the epoch at boot) from the text of `/proc/stat`.
-    public static func bootTime(fromProcStat text: String) -> TimeInterval? {
+    package static func bootTime(fromProcStat text: String) -> TimeInterval? {
         for line in text.split(separator: "\n") where line.hasPrefix("btime ") {
             return TimeInterval(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
         }
@@ -53,7 +53,7 @@ public struct ProcStat: Equatable, Sendable {
     }
 
     /// Splits the NUL-separated text of `/proc/<pid>/cmdline` into arguments.
-    public static func arguments(fromCmdline data: [UInt8]) -> [String] {
+    package static func arguments(fromCmdline data: [UInt8]) -> [String] {
         guard !data.isEmpty else { return [] }
         return data.split(separator: 0, omittingEmptySubsequences: false)
             .dropLast(data.last == 0 ? 1 : 0)
@@ -62,7 +62,7 @@ public struct ProcStat: Equatable, Sendable {
 
     /// The image name: the kernel's `comm`, unless it was cut at 15 bytes and the first
     /// argument's file name continues it, in which case that full name.
-    public static func imageName(comm: String, arguments: [String]) -> String {
+    package static func imageName(comm: String, arguments: [String]) -> String {
         guard comm.utf8.count >= 15, let first = arguments.first else { return ProcessName.normalized(comm) }
         let full = ProcessName.normalized(first)
         return full.hasPrefix(comm) ? full : ProcessName.normalized(comm)

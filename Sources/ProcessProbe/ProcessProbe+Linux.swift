@@ -38,26 +38,26 @@ private func record(pid: Int32, named names: [String]?) -> ProcessRecord? {
 }
 
 /// The parsed `/proc/<pid>/stat` of one process, or nil when it is gone.
-public func linuxStat(pid: Int32) -> ProcStat? {
+package func linuxStat(pid: Int32) -> ProcStat? {
     readBytes("/proc/\(pid)/stat").flatMap { ProcStat.parse(bytes: $0) }
 }
 
 /// Every process's `/proc/<pid>/stat` (zombies included), in PID order.
-public func linuxProcessTable() -> [ProcStat] {
+package func linuxProcessTable() -> [ProcStat] {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
     return entries.compactMap { Int32($0) }.sorted().compactMap(linuxStat(pid:))
 }
 
 /// Whether the environment a process was started with holds `entry` (`NAME=value`) exactly.
 /// False when it cannot be read (another user's process).
-public func linuxEnvironment(of pid: Int32, contains entry: String) -> Bool {
+package func linuxEnvironment(of pid: Int32, contains entry: String) -> Bool {
     guard let bytes = readBytes("/proc/\(pid)/environ") else { return false }
     let wanted = Array(entry.utf8)
     return bytes.split(separator: 0).contains { $0.elementsEqual(wanted) }
 }
 
 /// Clock ticks since boot now, on the clock `/proc/<pid>/stat`'s start time uses.
-public func linuxTicksSinceBoot() -> UInt64 {
+package func linuxTicksSinceBoot() -> UInt64 {
     var now = timespec()
     clock_gettime(CLOCK_BOOTTIME, &now)
     return UInt64(now.tv_sec) * UInt64(ticksPerSecond) + UInt64(now.tv_nsec) * UInt64(ticksPerSecond) / 1_000_000_000

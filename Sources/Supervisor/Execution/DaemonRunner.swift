@@ -133,7 +133,7 @@ package final class DaemonRunner: @unchecked Sendable {
             let old = takeInvoker()
             Thread.detachNewThread { [queue, grace = config.stopGraceSeconds] in
                 if let old { _ = old.stopTree(grace: grace) }
-                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { queue.post(.restartDue(generation: generation)) }
+                queue.post(.restartDue(generation: generation), after: delay)
             }
         case .giveUp(let reason):
             folder.bootLog.write(.daemonFatal(reason: reason))
@@ -146,6 +146,7 @@ package final class DaemonRunner: @unchecked Sendable {
                 stopInBackground(takeInvoker())
             }
         case .exit:
+            queue.cancelTimers()
             writeStatus()
             folder.bootLog.write(.daemonStopped)
             return true
@@ -178,7 +179,7 @@ package final class DaemonRunner: @unchecked Sendable {
 
     private func scheduleHealthCheck(_ generation: Int) {
         guard let interval = config.healthIntervalSeconds else { return }
-        DispatchQueue.global().asyncAfter(deadline: .now() + interval) { [queue] in queue.post(.healthDue(generation: generation)) }
+        queue.post(.healthDue(generation: generation), after: interval)
     }
 
     /// The handshake when one is configured, else whether the invoker (PID and start time) still runs.

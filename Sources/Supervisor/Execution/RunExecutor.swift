@@ -36,7 +36,6 @@ package final class RunExecutor: @unchecked Sendable {
     private let handshakeChild = Locked<ChildProcess?>(nil)
     private var step: ChildProcess?
     private var stepStarted = 0.0
-    private var timers: [DispatchSourceTimer] = []
     /// Set when the boot phase is decided (READY, not READY, or cancelled before READY).
     private var bootElapsedMilliseconds: Int?
     private var groupOpen = false
@@ -152,7 +151,7 @@ package final class RunExecutor: @unchecked Sendable {
             if case .awaitingReady(attempt) = machine.state {
                 let waited = MonotonicClock.now() - attemptStarted
                 Console.out(String(format: "attempt %d/%d: waiting for READY, %.1f s of %@ s", attempt, config.bootSettings.attempts, waited, Seconds.format(config.bootSettings.timeoutSeconds)))
-                after(Self.progressInterval, post: .progress(attempt: attempt))
+                queue.post(.progress(attempt: attempt), after: Self.progressInterval)
             }
             return .none
         }
@@ -172,8 +171,8 @@ package final class RunExecutor: @unchecked Sendable {
             return try perform(then)
         case .awaitReady(let attempt, let timeout):
             probe?.startPolling()
-            after(timeout, post: .attemptTimer(attempt: attempt))
-            after(Self.progressInterval, post: .progress(attempt: attempt))
+            queue.post(.attemptTimer(attempt: attempt), after: timeout)
+            queue.post(.progress(attempt: attempt), after: Self.progressInterval)
             Console.out("attempt \(attempt)/\(config.bootSettings.attempts): waiting for READY (\(config.ready.via)), timeout \(Seconds.format(timeout)) s")
         case .runHandshake(let attempt):
             probe?.cancel()
@@ -182,7 +181,7 @@ package final class RunExecutor: @unchecked Sendable {
         case .stopAttempt(let attempt, let failure, let retryIn):
             stopAttempt(attempt: attempt, failure: failure, retryIn: retryIn)
         case .waitBeforeRetry(let next, let delay):
-            after(delay, post: .delayElapsed(attempt: next))
+            queue.post(.delayElapsed(attempt: next), after: delay)
         case .declareReady(let attempt, let then):
             probe?.cancel()
             record.readyAttempt = attempt
@@ -387,8 +386,7 @@ package final class RunExecutor: @unchecked Sendable {
     // MARK: - Helpers
 
     private func report(_ code: Int32) -> Report {
-        timers.forEach { $0.cancel() }
-        timers.removeAll()
+        queue.cancelTimers()
         var kept: SessionFile.Invoker?
         if let invoker, machine.invokerRunning, let started = ProcessProbe.record(pid: invoker.pid)?.startTime {
             kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
@@ -422,16 +420,6 @@ package final class RunExecutor: @unchecked Sendable {
 
     private func stopEverything() {
         _ = ParallelStop.stop([step, handshakeChild.exchange(nil), invoker].compactMap { $0 }, grace: config.stopGraceSeconds)
-    }
-
-    /// Posts `event` after `seconds`. The timers are cancelled when the run finishes, so a finished
-    /// run holds no memory through timers still pending (the daemon boots thousands of runs).
-    private func after(_ seconds: Double, post event: RunEvent) {
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + seconds)
-        timer.setEventHandler { [queue] in queue.post(event) }
-        timer.resume()
-        timers.append(timer)
     }
 
     private func background(_ work: @escaping @Sendable () -> Void) {
