@@ -51,138 +51,115 @@ package enum ConfigLoader {
     }
 
     package static func parse(_ root: JSONValue, file: String, overrides: ConfigOverrides,
-                      currentDirectory: String) throws(ConfigError) -> SupervisorConfig {
+                              currentDirectory: String) throws(ConfigError) -> SupervisorConfig {
         let base = (file as NSString).deletingLastPathComponent
         let top = try ConfigReader(root, path: "", allowed: topKeys)
-        let invoker = try command(top.object("invoker", allowed: commandKeys), base: base)
-        let ready = try readySignal(top.object("ready", allowed: ["file", "line", "tcp"]), base: base)
-
-        var handshake: HandshakeSpec?
-        if top.has("handshake") {
-            let reader = try top.object("handshake", allowed: commandKeys + ["fileQueuePing", "timeoutSeconds"])
-            let timeout = reader.has("timeoutSeconds") ? try reader.number("timeoutSeconds") : 15
-            try check(reader.key("timeoutSeconds"), timeout, in: 0.001...3600)
-            guard reader.has("command") != reader.has("fileQueuePing") else {
-                throw .invalidValue(key: "handshake", problem: "needs exactly one of \"command\" and \"fileQueuePing\"",
-                                    fix: "give a command that exits 0 when the invoker answers, or the seed invoker's results folder as fileQueuePing")
-            }
-            if reader.has("fileQueuePing") {
-                let folder = try reader.string("fileQueuePing")
-                guard !folder.isEmpty else {
-                    throw .invalidValue(key: reader.key("fileQueuePing"), problem: "is empty", fix: "give the invoker's _invoker folder, e.g. \"tests/results/_invoker\"")
-                }
-                handshake = HandshakeSpec(check: .fileQueuePing(folder: absolute(folder, against: base)), timeoutSeconds: timeout)
-            } else {
-                handshake = HandshakeSpec(check: .command(try command(reader, base: base)), timeoutSeconds: timeout)
-            }
+        let resultsDir = if let given = overrides.resultsDir { absolute(given, against: currentDirectory) } else {
+            absolute(top.has("resultsDir") ? try top.string("resultsDir") : "tests/results", against: base)
         }
+        return SupervisorConfig(
+            configFile: file,
+            invoker: try command(top.object("invoker", allowed: commandKeys), base: base),
+            ready: try readySignal(top.object("ready", allowed: ["file", "line", "tcp"]), base: base),
+            handshake: try top.has("handshake") ? handshake(top.object("handshake", allowed: commandKeys + ["fileQueuePing", "timeoutSeconds"]), base: base) : nil,
+            bootSettings: try bootSettings(top, overrides: overrides),
+            stopGraceSeconds: try number(top, "stopGraceSeconds", default: 5, in: 0...300),
+            warmup: try top.has("warmup") ? warmup(top.object("warmup", allowed: commandKeys + ["waitForProcess", "timeoutSeconds"]), base: base) : nil,
+            steps: try top.has("steps") ? steps(top.objects("steps", allowed: ["name"] + commandKeys), base: base) : [],
+            resultsDir: resultsDir,
+            onNotReady: try onNotReady(top, override: overrides.onNotReady),
+            keepInvoker: try top.has("keepInvoker") ? top.bool("keepInvoker") : false,
+            watch: try watchList(top),
+            stopHook: try top.has("stop") ? stopHook(top.object("stop", allowed: commandKeys + ["deleteFile"]), base: base) : nil,
+            escalation: try top.has("escalation") ? escalationPolicy(top.object("escalation", allowed: [
+                "after", "attemptsStep", "delayFactor", "timeoutFactor", "maxAttempts", "maxDelaySeconds", "maxTimeoutSeconds"])) : nil,
+            stateDir: try top.has("stateDir") ? absolute(top.string("stateDir"), against: base) : nil,
+            healthIntervalSeconds: try top.has("healthCheck")
+                ? number(top.object("healthCheck", allowed: ["intervalSeconds"]), "intervalSeconds", default: nil, in: 0.1...86400) : nil,
+            daemon: try top.has("daemon") ? daemonSettings(top.object("daemon", allowed: [
+                "restartBaseSeconds", "restartFactor", "restartMaxSeconds", "resetAfterSeconds", "giveUpFailures",
+                "giveUpWindowSeconds", "logMaxBytes", "logKeep"])) : DaemonSettings())
+    }
 
-        var warmup: WarmupSpec?
-        if top.has("warmup") {
-            let reader = try top.object("warmup", allowed: commandKeys + ["waitForProcess", "timeoutSeconds"])
-            let timeout = reader.has("timeoutSeconds") ? try reader.number("timeoutSeconds") : 15
-            try check(reader.key("timeoutSeconds"), timeout, in: 0.001...3600)
-            let waitFor = reader.has("waitForProcess") ? try reader.string("waitForProcess") : nil
-            if let waitFor, waitFor.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw .invalidValue(key: reader.key("waitForProcess"), problem: "is empty", fix: "name a process such as \"LabVIEW\" or remove the key")
-            }
-            warmup = WarmupSpec(command: try command(reader, base: base), waitForProcess: waitFor, timeoutSeconds: timeout)
-        }
+    // MARK: - Sections
 
-        var steps: [StepSpec] = []
-        var stepNames = Set<String>()
-        if top.has("steps") {
-            for reader in try top.objects("steps", allowed: ["name"] + commandKeys) {
-                let name = try reader.string("name")
-                guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-                    throw .invalidValue(key: reader.key("name"), problem: "is \"\(name)\"",
-                                        fix: "use 1 to 64 letters, digits, '.', '_' or '-'")
-                }
-                guard stepNames.insert(name).inserted else {
-                    throw .invalidValue(key: reader.key("name"), problem: "repeats the step name \"\(name)\"", fix: "give every step its own name")
-                }
-                steps.append(StepSpec(name: name, command: try command(reader, base: base)))
-            }
-        }
-
-        let fileAttempts = try wholeNumber(top, "attempts")
-        let attempts = overrides.attempts ?? fileAttempts
+    /// `attempts`, `delaySeconds`, `timeoutSeconds` — the seed repo's 3 attempts, 7 s apart, 60 s
+    /// each by default — with the flags' values taking precedence (and named in range errors).
+    private static func bootSettings(_ top: ConfigReader, overrides: ConfigOverrides) throws(ConfigError) -> BootSettings {
+        let attempts = if let given = overrides.attempts { given } else { top.has("attempts") ? try top.wholeNumber("attempts") : 3 }
         try check(overrides.attempts != nil ? "--attempts" : "attempts", Double(attempts), in: 1...100)
-        let fileDelay = try number(top, "delaySeconds")
-        let delay = overrides.delaySeconds ?? fileDelay
+        let delay = if let given = overrides.delaySeconds { given } else { top.has("delaySeconds") ? try top.number("delaySeconds") : 7 }
         try check(overrides.delaySeconds != nil ? "--delay" : "delaySeconds", delay, in: 0...3600)
-        let fileTimeout = try number(top, "timeoutSeconds")
-        let timeout = overrides.timeoutSeconds ?? fileTimeout
+        let timeout = if let given = overrides.timeoutSeconds { given } else { top.has("timeoutSeconds") ? try top.number("timeoutSeconds") : 60 }
         try check(overrides.timeoutSeconds != nil ? "--timeout" : "timeoutSeconds", timeout, in: 0.001...86400)
-        let grace = try number(top, "stopGraceSeconds")
-        try check("stopGraceSeconds", grace, in: 0...300)
+        return BootSettings(attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout)
+    }
 
-        let resultsDir: String
-        if let dir = overrides.resultsDir {
-            resultsDir = absolute(dir, against: currentDirectory)
-        } else {
-            resultsDir = absolute(top.has("resultsDir") ? try top.string("resultsDir") : "tests/results", against: base)
+    private static func handshake(_ reader: ConfigReader, base: String) throws(ConfigError) -> HandshakeSpec {
+        let timeout = try number(reader, "timeoutSeconds", default: 15, in: 0.001...3600)
+        guard reader.has("command") != reader.has("fileQueuePing") else {
+            throw .invalidValue(key: "handshake", problem: "needs exactly one of \"command\" and \"fileQueuePing\"",
+                                fix: "give a command that exits 0 when the invoker answers, or the seed invoker's results folder as fileQueuePing")
         }
+        guard reader.has("fileQueuePing") else { return HandshakeSpec(check: .command(try command(reader, base: base)), timeoutSeconds: timeout) }
+        let folder = try reader.string("fileQueuePing")
+        guard !folder.isEmpty else {
+            throw .invalidValue(key: reader.key("fileQueuePing"), problem: "is empty", fix: "give the invoker's _invoker folder, e.g. \"tests/results/_invoker\"")
+        }
+        return HandshakeSpec(check: .fileQueuePing(folder: absolute(folder, against: base)), timeoutSeconds: timeout)
+    }
 
-        var onNotReady = NotReadyPolicy.skip
-        if let override = overrides.onNotReady {
-            onNotReady = override
-        } else if top.has("onNotReady") {
-            let text = try top.string("onNotReady")
-            guard let policy = NotReadyPolicy(rawValue: text) else {
-                throw .invalidValue(key: "onNotReady", problem: "is \"\(text)\"", fix: "use \"skip\" or \"fail\"")
+    private static func warmup(_ reader: ConfigReader, base: String) throws(ConfigError) -> WarmupSpec {
+        let timeout = try number(reader, "timeoutSeconds", default: 15, in: 0.001...3600)
+        let waitFor = reader.has("waitForProcess") ? try reader.string("waitForProcess") : nil
+        if let waitFor, waitFor.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .invalidValue(key: reader.key("waitForProcess"), problem: "is empty", fix: "name a process such as \"LabVIEW\" or remove the key")
+        }
+        return WarmupSpec(command: try command(reader, base: base), waitForProcess: waitFor, timeoutSeconds: timeout)
+    }
+
+    private static func steps(_ readers: [ConfigReader], base: String) throws(ConfigError) -> [StepSpec] {
+        var steps: [StepSpec] = []
+        var names = Set<String>()
+        for reader in readers {
+            let name = try reader.string("name")
+            guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                throw .invalidValue(key: reader.key("name"), problem: "is \"\(name)\"", fix: "use 1 to 64 letters, digits, '.', '_' or '-'")
             }
-            onNotReady = policy
-        }
-        let keepInvoker = top.has("keepInvoker") ? try top.bool("keepInvoker") : false
-
-        let watch = try watchList(top)
-        var stopHook: StopHook?
-        if top.has("stop") {
-            let reader = try top.object("stop", allowed: commandKeys + ["deleteFile"])
-            guard reader.has("command") != reader.has("deleteFile") else {
-                throw .invalidValue(key: "stop", problem: "needs exactly one of \"command\" and \"deleteFile\"",
-                                    fix: "give a command that asks the invoker to end, or the seed invoker's sentinel file as deleteFile")
+            guard names.insert(name).inserted else {
+                throw .invalidValue(key: reader.key("name"), problem: "repeats the step name \"\(name)\"", fix: "give every step its own name")
             }
-            stopHook = reader.has("deleteFile") ? .deleteFile(absolute(try reader.string("deleteFile"), against: base))
-                                                : .command(try command(reader, base: base))
+            steps.append(StepSpec(name: name, command: try command(reader, base: base)))
         }
+        return steps
+    }
 
-        var escalation: EscalationPolicy?
-        if top.has("escalation") {
-            escalation = try escalationPolicy(top.object("escalation", allowed: [
-                "after", "attemptsStep", "delayFactor", "timeoutFactor", "maxAttempts", "maxDelaySeconds", "maxTimeoutSeconds"]))
+    private static func onNotReady(_ top: ConfigReader, override: NotReadyPolicy?) throws(ConfigError) -> NotReadyPolicy {
+        if let override { return override }
+        guard top.has("onNotReady") else { return .skip }
+        let text = try top.string("onNotReady")
+        guard let policy = NotReadyPolicy(rawValue: text) else {
+            throw .invalidValue(key: "onNotReady", problem: "is \"\(text)\"", fix: "use \"skip\" or \"fail\"")
         }
-        let stateDir = top.has("stateDir") ? absolute(try top.string("stateDir"), against: base) : nil
-        var healthInterval: Double?
-        if top.has("healthCheck") {
-            let reader = try top.object("healthCheck", allowed: ["intervalSeconds"])
-            let interval = try reader.number("intervalSeconds")
-            try check(reader.key("intervalSeconds"), interval, in: 0.1...86400)
-            healthInterval = interval
-        }
-        let daemon = top.has("daemon") ? try daemonSettings(top.object("daemon", allowed: [
-            "restartBaseSeconds", "restartFactor", "restartMaxSeconds", "resetAfterSeconds", "giveUpFailures",
-            "giveUpWindowSeconds", "logMaxBytes", "logKeep"])) : DaemonSettings()
+        return policy
+    }
 
-        return SupervisorConfig(configFile: file, invoker: invoker, ready: ready, handshake: handshake,
-                                bootSettings: BootSettings(attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout),
-                                stopGraceSeconds: grace, warmup: warmup, steps: steps, resultsDir: resultsDir,
-                                onNotReady: onNotReady, keepInvoker: keepInvoker, watch: watch, stopHook: stopHook,
-                                escalation: escalation, stateDir: stateDir, healthIntervalSeconds: healthInterval, daemon: daemon)
+    private static func stopHook(_ reader: ConfigReader, base: String) throws(ConfigError) -> StopHook {
+        guard reader.has("command") != reader.has("deleteFile") else {
+            throw .invalidValue(key: "stop", problem: "needs exactly one of \"command\" and \"deleteFile\"",
+                                fix: "give a command that asks the invoker to end, or the seed invoker's sentinel file as deleteFile")
+        }
+        return reader.has("deleteFile") ? .deleteFile(absolute(try reader.string("deleteFile"), against: base))
+                                        : .command(try command(reader, base: base))
     }
 
     // MARK: - Pieces
 
-    /// Defaults of the numeric keys: the seed repo's 3 attempts, 7 s apart, 60 s each; 5 s stop grace.
-    package static let defaults: [String: Double] = ["attempts": 3, "delaySeconds": 7, "timeoutSeconds": 60, "stopGraceSeconds": 5]
-
-    private static func number(_ reader: ConfigReader, _ key: String) throws(ConfigError) -> Double {
-        reader.has(key) ? try reader.number(key) : defaults[key]!
-    }
-
-    private static func wholeNumber(_ reader: ConfigReader, _ key: String) throws(ConfigError) -> Int {
-        reader.has(key) ? try reader.wholeNumber(key) : Int(defaults[key]!)
+    /// A number key checked against its range; `default` when absent (nil: required).
+    private static func number(_ reader: ConfigReader, _ key: String, default value: Double?, in range: ClosedRange<Double>) throws(ConfigError) -> Double {
+        let number = if let value, !reader.has(key) { value } else { try reader.number(key) }
+        try check(reader.key(key), number, in: range)
+        return number
     }
 
     private static func command(_ reader: ConfigReader, base: String) throws(ConfigError) -> CommandSpec {
