@@ -16,7 +16,7 @@ final class DocsTests: XCTestCase {
 
     func testGitHubOutputsDocShowsTheOutputLines() throws {
         let text = try doc("docs/github-outputs.md")
-        XCTAssertTrue(text.contains(GitHubOutputs(ready: true, reason: "ready", attempts: 1, elapsedMilliseconds: 1514).text))
+        XCTAssertTrue(text.contains(GitHubOutputs(ready: true, reasonCode: "ready", attempts: 1, elapsedMilliseconds: 1514).text))
     }
 
     func testBootLogDocExamplesHaveTheLineShape() throws {

@@ -40,8 +40,13 @@ final class NotReadyTests: XCTestCase {
     func testOnNotReadyFailExitsThree() throws {
         let scratch = try Scratch()
         try scratch.writeConfig(Fake.config(["--hang"], ready: ["line": "READY"], timeout: 1))
-        let (code, _) = try SupervisorProcess.run(["run", "--config", "config.json", "--on-not-ready", "fail"], in: scratch)
+        let (code, run) = try SupervisorProcess.run(["run", "--config", "config.json", "--on-not-ready", "fail"], in: scratch,
+                                                    environment: ["GITHUB_ACTIONS": "true"])
         XCTAssertEqual(code, 3)
+        XCTAssertTrue(run.stdout.split(separator: "\n").contains(
+            "::error::invoker not READY — timeout (attempts=1, delay=0, to=1). Invoker not ready after 1 s (attempts=1). LastError=timeout after 1 s"), run.stdout)
+        let (_, skipped) = try SupervisorProcess.run(["run", "--config", "config.json"], in: scratch, environment: ["GITHUB_ACTIONS": "true"])
+        XCTAssertTrue(skipped.stdout.contains("\n::warning::invoker not READY — timeout"), skipped.stdout)
     }
 
     func testEarlyExitIsRetriedAndReportedAsExited() throws {
@@ -55,7 +60,7 @@ final class NotReadyTests: XCTestCase {
         XCTAssertTrue(scratch.bootLines.contains("attempt#1 exited early code=7; retrying in 0.5 s"), scratch.bootLog)
         XCTAssertTrue(scratch.bootLines.contains("attempt#2 exited early code=7"))
         XCTAssertTrue(scratch.read("summary.md").contains("invoker not READY — exited (attempts=2, delay=0.5, to=60)"))
-        XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8).hasPrefix("ready=false\nreason=exited\nattempts=2\n"))
+        XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8).hasPrefix("ready=false\nreason=error\nattempts=2\n"))
     }
 
     func testCommandThatCannotStartIsAPlatformErrorAndIsRetried() throws {
@@ -68,7 +73,7 @@ final class NotReadyTests: XCTestCase {
         XCTAssertEqual(code, 0)
         XCTAssertTrue(scratch.bootLines.contains("attempt#1 spawn error: no-such-invoker-program: not found in PATH; retrying in 0 s"), scratch.bootLog)
         XCTAssertTrue(scratch.bootLines.contains("attempt#2 spawn error: no-such-invoker-program: not found in PATH"))
-        XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8).hasPrefix("ready=false\nreason=spawn_error\nattempts=2\n"))
+        XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8).hasPrefix("ready=false\nreason=error\nattempts=2\n"))
     }
 
     func testStaleReadyFileFromAnEarlierRunNeverCounts() throws {

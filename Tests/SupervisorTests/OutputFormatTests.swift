@@ -28,8 +28,10 @@ final class OutputFormatTests: XCTestCase {
     }
 
     func testGitHubOutputsOrder() {
-        XCTAssertEqual(GitHubOutputs(ready: false, reason: "timeout", attempts: 3, elapsedMilliseconds: 194012).text,
-                       "ready=false\nreason=timeout\nattempts=3\nelapsed_ms=194012\n")
+        XCTAssertEqual(GitHubOutputs(ready: false, reasonCode: "timeout", attempts: 3, elapsedMilliseconds: 194012).text,
+                       "ready=false\nreason=timeout\nattempts=3\nelapsed_ms=194012\nreason_code=timeout\n")
+        XCTAssertEqual(GitHubOutputs(ready: false, reasonCode: "spawn_error", attempts: 1, elapsedMilliseconds: 5).text,
+                       "ready=false\nreason=error\nattempts=1\nelapsed_ms=5\nreason_code=spawn_error\n", "the seed's vocabulary in reason")
     }
 
     private func record(steps: [String] = ["compare", "report"], warmup: Bool = true) throws -> RunRecord {

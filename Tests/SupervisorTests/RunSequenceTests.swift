@@ -51,7 +51,7 @@ final class RunSequenceTests: XCTestCase {
 
         XCTAssertEqual(scratch.read("step-report.txt"), "report\n")
         XCTAssertTrue(try String(contentsOfFile: outputs, encoding: .utf8)
-            .range(of: #"^ready=true\nreason=ready\nattempts=1\nelapsed_ms=\d+\n$"#, options: .regularExpression) != nil)
+            .range(of: #"^ready=true\nreason=ready\nattempts=1\nelapsed_ms=\d+\nreason_code=ready\n$"#, options: .regularExpression) != nil)
         XCTAssertTrue(scratch.read("summary.md").contains("- READY: attempt 1 of 2"))
         XCTAssertTrue(run.stdout.contains("::group::Invoker boot"))
         XCTAssertTrue(run.stdout.contains("::endgroup::"))

@@ -356,6 +356,12 @@ package final class RunExecutor: @unchecked Sendable {
             if config.warmup != nil { bootLog.write(.warmupSkipped(.invokerNotReady)) }
             for name in record.stepNames { bootLog.write(.stepSkipped(name: name, .invokerNotReady)) }
             writeOutputs(ready: false, reason: failure.reason.rawValue, attempts: attempts)
+            if destinations.githubActions {
+                let line = RunSummary.notReadyLine(reason: failure.reason, attempts: attempts, delaySeconds: config.bootSettings.delaySeconds,
+                                                   timeoutSeconds: config.bootSettings.timeoutSeconds)
+                let seed = "Invoker not ready after \(Seconds.format(config.bootSettings.timeoutSeconds)) s (attempts=\(attempts)). LastError=\(failure)"
+                Console.out(WorkflowCommand.line(config.onNotReady == .fail ? "error" : "warning", line + ". " + seed))
+            }
         case .cancelled:
             writeOutputs(ready: false, reason: "cancelled", attempts: machine.attempt)
         case .stepFailed:
@@ -407,7 +413,7 @@ package final class RunExecutor: @unchecked Sendable {
         let elapsed = elapsedMilliseconds()
         bootElapsedMilliseconds = elapsed
         guard let path = destinations.githubOutput else { return }
-        OutputDestinations.append(GitHubOutputs(ready: ready, reason: reason, attempts: attempts, elapsedMilliseconds: elapsed).text,
+        OutputDestinations.append(GitHubOutputs(ready: ready, reasonCode: reason, attempts: attempts, elapsedMilliseconds: elapsed).text,
                      to: path, what: "GITHUB_OUTPUT")
     }
 
