@@ -42,7 +42,8 @@ final class SummaryGoldenTests: XCTestCase {
     }()
 
     private func check(_ name: String, _ record: RunRecord, outcome: CompareOutcome?, snapshots: [ProcessSnapshot]) throws {
-        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089))
+        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089),
+                                    machine: "runner-host")
         let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(record), snapshots: snapshots,
                                   outcome: outcome, runURL: OrderedSummary.runURL(environment)).markdown()
         let golden = ProvenanceTests.fixtures.appendingPathComponent("summary/\(name).md")
@@ -75,7 +76,8 @@ final class SummaryGoldenTests: XCTestCase {
     func testLongSnapshotListsAreCutAtWholeLinesUnderTheLimit() throws {
         let many = (0..<300).map { ProcessSnapshot.Entry(name: "pwsh", pid: Int32(1000 + $0), parentPID: 1, startTime: "2026-11-26T11:21:29.000Z") }
         let sections = (0..<200).map { ProcessSnapshot(phase: "post-step:s\($0)", at: "2026-11-26T11:21:29.000Z", watch: ["pwsh"], processes: many, previous: nil) }
-        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089))
+        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089),
+                                    machine: "runner-host")
         let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(try record(.succeeded)), snapshots: sections,
                                   outcome: nil, runURL: nil).markdown(limit: 64 * 1024)
         XCTAssertLessThanOrEqual(text.utf8.count, 64 * 1024)

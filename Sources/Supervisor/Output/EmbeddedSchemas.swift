@@ -173,6 +173,17 @@ package enum EmbeddedSchemas {
     "headRef": {"type": "string"},
     "baseRef": {"type": "string"},
     "headSha": {"type": "string"},
+    "runner": {
+      "type": "object",
+      "additionalProperties": true,
+      "properties": {
+        "name": {"type": ["string", "null"]}, "os": {"type": ["string", "null"]}, "arch": {"type": ["string", "null"]},
+        "job": {"type": ["string", "null"]}, "machine": {"type": ["string", "null"]}, "trackingId": {"type": ["string", "null"]},
+        "imageOS": {"type": ["string", "null"]}, "imageVersion": {"type": ["string", "null"]}, "environment": {"type": "string"},
+        "labels": {"type": "array", "items": {"type": "string"}}
+      }
+    },
+    "prHeadSha": {"type": "string"},
     "prNumber": {"type": ["integer", "string"]},
     "origin_kind": {"type": "string"},
     "origin_pr": {"type": "string"},
