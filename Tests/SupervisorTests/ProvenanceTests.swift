@@ -128,7 +128,7 @@ final class ProvenanceTests: XCTestCase {
     func testJSONAndMarkdownCarryTheSameValuesAndValidate() throws {
         let record = provenance("workflow_dispatch")
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(record.json.pretty().utf8)) as? [String: Any])
-        XCTAssertEqual(SchemaLite.validate(object, against: try EmbeddedSchemas.load("run-provenance")), [])
+        XCTAssertEqual(try SchemaLite.validate(object, against: try EmbeddedSchemas.load("run-provenance")), [])
         for (key, _) in record.fields {
             let text = record.value(key)!
             XCTAssertTrue(record.markdown.contains("\n- \(key):" + (text.isEmpty ? "" : " \(text)") + "\n"), key)

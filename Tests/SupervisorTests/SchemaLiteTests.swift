@@ -5,7 +5,7 @@ import XCTest
 final class SchemaLiteTests: XCTestCase {
     private func violations(_ json: String, _ schema: String) throws -> [String] {
         let value = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
-        return SchemaLite.validate(value, against: try EmbeddedSchemas.load(schema)).map(\.description)
+        return try SchemaLite.validate(value, against: try EmbeddedSchemas.load(schema), strict: true).map(\.description)
     }
 
     func testEmbeddedSchemasAreTheDocumentedOnes() throws {
@@ -24,9 +24,9 @@ final class SchemaLiteTests: XCTestCase {
         let valid = #"{"schema":"run-provenance/v1","schemaVersion":"1.0.0","generatedAtUtc":"2026-11-26T11:21:29.000Z","repository":"o/r","workflow":"w","eventName":"push","runId":"1","runAttempt":"1","ref":"refs/heads/main","refName":"main","branch":"main","headRef":"main","headSha":"abc","prNumber":42,"custom":"kept"}"#
         XCTAssertEqual(try violations(valid, "run-provenance"), [])
         XCTAssertEqual(try violations(#"{"schema":"run-provenance/v1","schemaVersion":"1.0.0","generatedAtUtc":"yesterday","repository":"o/r","workflow":"w","eventName":"push","runId":1,"runAttempt":"1","ref":"r","refName":"m","branch":"m","headRef":"m"}"#, "run-provenance"), [
-            "[schema-lite] error: /: missing required property 'headSha'",
-            "[schema-lite] error: /generatedAtUtc: must be a date-time such as 2026-11-26T11:21:29.123Z",
-            "[schema-lite] error: /runId: expected string, got integer",
+            "[schema-lite] error: Missing required field 'headSha' (/)",
+            "[schema-lite] error: Field 'generatedAtUtc' expected RFC3339 date-time string (/generatedAtUtc)",
+            "[schema-lite] error: Field 'runId' expected type string (/runId)",
         ])
     }
 
@@ -34,20 +34,20 @@ final class SchemaLiteTests: XCTestCase {
         let valid = #"{"schema":"compare-exec/v1","generatedAt":"2026-11-26T12:21:29.1234567+01:00","cliPath":"C:\\x\\LVCompare.exe","command":"c","args":["-nobd"],"exitCode":1,"diff":true,"cwd":"C:\\w","duration_s":1.5,"duration_ns":1500000000,"base":"a.vi","head":"b.vi"}"#
         XCTAssertEqual(try violations(valid, "compare-exec"), [])
         let seedDriftFallback = valid.replacingOccurrences(of: #""duration_ns":1500000000"#, with: #""duration_ns":null"#)
-        XCTAssertEqual(try violations(seedDriftFallback, "compare-exec"), ["[schema-lite] error: /duration_ns: expected integer, got null"])
+        XCTAssertEqual(try violations(seedDriftFallback, "compare-exec"), ["[schema-lite] error: Field 'duration_ns' expected integer (/duration_ns)"])
         XCTAssertEqual(try violations(valid.replacingOccurrences(of: #""diff":true"#, with: #""diff":1,"extra":2"#), "compare-exec"), [
-            "[schema-lite] error: /diff: expected boolean, got integer",
-            "[schema-lite] error: /extra: is not allowed (additionalProperties is false)",
+            "[schema-lite] error: Field 'diff' expected type boolean (/diff)",
+            "[schema-lite] error: Unexpected field 'extra' (/extra)",
         ])
     }
 
     func testCompareOutcome() throws {
         XCTAssertEqual(try violations(#"{"schema":"compare-outcome/v1","generatedAtUtc":"2026-11-26T11:21:29.000Z","status":"missing","reason":"no_exec_json","file":null,"diff":null,"exitCode":null,"durationMs":null,"cliPath":null,"command":null}"#, "compare-outcome"), [])
         XCTAssertEqual(try violations(#"{"schema":"compare-outcome/v1","generatedAtUtc":"2026-11-26T11:21:29.000Z","status":"fine","reason":"no_exec","file":null,"diff":null,"exitCode":1.5,"durationMs":-1,"cliPath":null,"command":null}"#, "compare-outcome"), [
-            "[schema-lite] error: /durationMs: must be at least 0",
-            "[schema-lite] error: /exitCode: expected integer or null, got number",
-            "[schema-lite] error: /reason: must be one of 'no_exec_json', 'no_cli', 'missing_vi', 'invoker_not_ready', 'skipped'",
-            "[schema-lite] error: /status: must be one of 'ok', 'missing', 'error'",
+            "[schema-lite] error: Field 'durationMs' value -1 below minimum 0 (/durationMs)",
+            "[schema-lite] error: Field 'exitCode' expected one of integer, null (/exitCode)",
+            "[schema-lite] error: Field 'reason' value 'no_exec' not in enum [no_exec_json, no_cli, missing_vi, invoker_not_ready, skipped] (/reason)",
+            "[schema-lite] error: Field 'status' value 'fine' not in enum [ok, missing, error] (/status)",
         ])
     }
 
@@ -55,8 +55,8 @@ final class SchemaLiteTests: XCTestCase {
         let valid = #"{"schema":"process-snapshot/v1","phase":"pre-invoker","at":"2026-11-26T11:21:29.000Z","watch":["pwsh"],"processes":[{"name":"pwsh","pid":1,"ppid":0,"startTime":"2026-11-26T11:21:29.000Z"}],"appeared":[],"gone":[]}"#
         XCTAssertEqual(try violations(valid, "process-snapshot"), [])
         XCTAssertEqual(try violations(valid.replacingOccurrences(of: #""pid":1"#, with: #""pid":"1""#).replacingOccurrences(of: #""watch":["pwsh"]"#, with: #""watch":[]"#), "process-snapshot"), [
-            "[schema-lite] error: /processes/0/pid: expected integer, got string",
-            "[schema-lite] error: /watch: must have at least 1 items",
+            "[schema-lite] error: Field 'processes[0].pid' expected integer (/processes/0/pid)",
+            "[schema-lite] error: Field 'watch' has fewer than 1 items (/watch)",
         ])
     }
 
@@ -65,8 +65,8 @@ final class SchemaLiteTests: XCTestCase {
         XCTAssertEqual(try violations(valid, "session"), [])
         XCTAssertEqual(try violations(valid.replacingOccurrences(of: #""state":"ready""#, with: #""state":"running""#)
             .replacingOccurrences(of: #""tree":{"leader":5}"#, with: #""tree":{}"#), "session"), [
-            "[schema-lite] error: /invoker/tree: missing required property 'leader'",
-            "[schema-lite] error: /state: must be one of 'booting', 'ready', 'notReady', 'invokerExited', 'stopped'",
+            "[schema-lite] error: Missing required field 'invoker.tree.leader' (/invoker/tree)",
+            "[schema-lite] error: Field 'state' value 'running' not in enum [booting, ready, notReady, invokerExited, stopped] (/state)",
         ])
     }
 }

@@ -51,7 +51,7 @@ package struct CompareOutcome: Equatable {
         outcome.command = exec["command"] as? String
         outcome.base = exec["base"] as? String
         outcome.head = exec["head"] as? String
-        let violations = SchemaLite.validate(exec, against: (try? EmbeddedSchemas.load("compare-exec")) ?? [:])
+        let violations = (try? SchemaLite.validate(exec, against: (try? EmbeddedSchemas.load("compare-exec")) ?? [:], strict: true)) ?? []
         guard violations.isEmpty else {
             outcome.error = "compare-exec/v1 violations: " + violations.map { "\($0.pointer.isEmpty ? "/" : $0.pointer): \($0.message)" }.joined(separator: "; ")
             return outcome
