@@ -1,12 +1,25 @@
 import XCTest
 @testable import Supervisor
 
-/// Each compare outcome, and each reason code, from a real file layout.
+/// Compare outcomes read as the seed's Parse-CompareExec.ps1 reads them, from the seed's own test
+/// cases and real files (Tests/Fixtures/seed/compare, see its README.md), plus our reason codes.
 final class CompareOutcomeTests: XCTestCase {
+    private let seed = ProvenanceTests.fixtures.appendingPathComponent("seed/compare").path
+
     private func layout(_ name: String = #function) throws -> String {
         let folder = NSTemporaryDirectory() + "compare-outcome-tests/\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder + "/drift", withIntermediateDirectories: true)
         return folder
+    }
+
+    private func put(_ fixture: String, at path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: seed + "/" + fixture, toPath: path)
+    }
+
+    private func write(_ text: String, at path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     private func writeExec(in folder: String, exitCode: Int, cli: String, base: String, head: String, name: String = "drift/compare-exec.json") throws -> String {
@@ -16,6 +29,7 @@ final class CompareOutcomeTests: XCTestCase {
             "cwd": folder, "duration_s": 1.234567, "duration_ns": 1_234_567_000, "base": base, "head": head,
         ]
         let path = folder + "/" + name
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try JSONSerialization.data(withJSONObject: exec).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -26,42 +40,121 @@ final class CompareOutcomeTests: XCTestCase {
         SummaryBuilder.outcome(under: folder, expectation: expectation)
     }
 
-    func testDiffFromExitCodeOne() throws {
+    // MARK: - The seed's Pester cases (tests/ParseCompareExec.Tests.ps1)
+
+    func testSeedCasePrefersTheCaptureAndFillsFromIt() throws {
         let folder = try layout()
-        let file = try writeExec(in: folder, exitCode: 1, cli: folder + "/LVCompare.exe", base: "VI1.vi", head: "VI2.vi")
-        let result = try XCTUnwrap(outcome(folder))
-        XCTAssertEqual(result, CompareOutcome(status: .ok, file: file, diff: true, exitCode: 1, durationMs: 1235, cliPath: folder + "/LVCompare.exe",
-                                              command: "\"\(folder)/LVCompare.exe\" \"VI1.vi\" \"VI2.vi\" -nobdcosm", base: "VI1.vi", head: "VI2.vi"))
-        XCTAssertEqual(result.markdown, """
+        let compare = folder + "/results/compare"
+        try put("capture-pester.json", at: compare + "/lvcompare-capture.json")
+        try put("exec-pester-partial.json", at: compare + "/compare-exec.json")
+        try write("diff detected\nline2", at: compare + "/lvcompare-stdout.txt")
+        try write("", at: compare + "/lvcompare-stderr.txt")
+        try write("<html></html>", at: compare + "/compare-report.html")
+        let result = try XCTUnwrap(outcome(folder + "/results"))
+        XCTAssertEqual(result.source, .capture)
+        XCTAssertEqual(result.captureJson, compare + "/lvcompare-capture.json")
+        XCTAssertEqual(result.capture.status, "ok")
+        XCTAssertEqual(result.exitCode, 1)
+        XCTAssertEqual(result.diff, true)
+        XCTAssertEqual(result.durationMs, 420, "the capture's seconds win over the exec file's duration_s")
+        XCTAssertEqual(result.stdoutLen, 18)
+        XCTAssertEqual(result.stdoutPath, compare + "/lvcompare-stdout.txt")
+        XCTAssertEqual(result.stderrLen, 0)
+        XCTAssertEqual(result.reportPath, compare + "/compare-report.html")
+        XCTAssertEqual(result.compareExec.status, "ok")
+        XCTAssertEqual(result.compareExec.path, compare + "/compare-exec.json")
+        XCTAssertEqual(result.status, .ok)
+        XCTAssertTrue(result.markdown.hasPrefix("""
         ### Compare Outcome
 
-        - file: \(file)
-        - diff: true
+        - File: \(compare)/lvcompare-capture.json
+        - diff: True
         - exitCode: 1
-        - durationMs: 1235
-        - cliPath: \(folder)/LVCompare.exe
-        - command: "\(folder)/LVCompare.exe" "VI1.vi" "VI2.vi" -nobdcosm
-
-
-        """)
+        - durationMs: 420
+        - cliPath: C:\\Program Files\\NI\\LVCompare.exe
+        """), result.markdown)
     }
 
-    func testNewestExecWins() throws {
+    func testSeedCaseCustomReportFromCaptureMetadata() throws {
         let folder = try layout()
-        _ = try writeExec(in: folder, exitCode: 0, cli: "/x", base: "a", head: "b", name: "compare-exec.json")
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: folder + "/compare-exec.json")
-        let newest = try writeExec(in: folder, exitCode: 1, cli: "/x", base: "a", head: "b")
-        XCTAssertEqual(outcome(folder)?.file, newest)
-        XCTAssertEqual(outcome(folder)?.diff, true)
+        try write(#"{"schema":"lvcompare-capture-v1","timestamp":"2025-01-02T03:04:05Z","exitCode":1,"seconds":0.42,"environment":{"cli":{"reportPath":"./diff-report-Initialization_UserEvents.vi.html"}}}"#,
+                  at: folder + "/compare/lvcompare-capture.json")
+        try write("<html/>", at: folder + "/compare/diff-report-Initialization_UserEvents.vi.html")
+        let result = try XCTUnwrap(outcome(folder))
+        XCTAssertEqual(result.source, .capture)
+        XCTAssertEqual(result.reportPath, folder + "/compare/diff-report-Initialization_UserEvents.vi.html")
     }
 
-    func testNoExecJSON() throws {
-        let result = try XCTUnwrap(outcome(try layout()))
-        XCTAssertEqual(result.status, .missing)
-        XCTAssertEqual(result.reason, "no_exec_json")
-        XCTAssertEqual(result.markdown, "### Compare Outcome\n\nno compare-exec.json\n- reason: no_exec_json\n\n")
+    func testSeedCaseFallsBackToCompareExec() throws {
+        let folder = try layout()
+        try put("exec-pester-exec-only.json", at: folder + "/drift/compare-exec.json")
+        let result = try XCTUnwrap(outcome(folder))
+        XCTAssertEqual(result.source, .compareExec)
+        XCTAssertEqual(result.capture.status, "missing")
+        XCTAssertEqual(result.capture.reason, "no_capture_json")
+        XCTAssertEqual(result.exitCode, 0)
+        XCTAssertEqual(result.diff, false)
+        XCTAssertEqual(result.durationMs, 1250)
+        XCTAssertEqual(result.compareExec, .init(status: "ok", reason: nil, path: folder + "/drift/compare-exec.json", exitCode: 0, diff: false))
+        XCTAssertEqual(result.status, .ok)
+        XCTAssertFalse(result.warnings.isEmpty, "a partial exec file is a warning, not a lost result")
+    }
+
+    func testSeedCaseNothingFound() throws {
+        let folder = try layout()
+        let result = try XCTUnwrap(outcome(folder))
+        XCTAssertEqual(result.source, .missing)
+        XCTAssertNil(result.file)
+        XCTAssertEqual(result.capture.reason, "no_capture_json")
+        XCTAssertEqual(result.compareExec.reason, "no_exec_json")
+        XCTAssertEqual(result.markdown, "### Compare Outcome\n\n- No compare artifacts found under: \(folder)\n- reason: no_exec_json\n\n")
         XCTAssertNil(outcome(try layout(), nil), "nothing expected, nothing found: no block")
     }
+
+    // MARK: - The seed's real files
+
+    func testTodaysWritersShapesAreReadNotRejected() throws {
+        for (fixture, exitCode, diff, duration) in [("exec-comparevi.json", 1, true, 1234.0), ("exec-refs-to-temp.json", 1, true, 2345.679),
+                                                    ("exec-fixture-validation-fail.json", 1, true, 10.0),
+                                                    ("exec-fixture-validation-fail-simulate-ok.json", 1, true, 0.0)] {
+            let folder = try layout(fixture)
+            try put(fixture, at: folder + "/drift/compare-exec.json")
+            let result = try XCTUnwrap(outcome(folder))
+            XCTAssertEqual(result.source, .compareExec, fixture)
+            XCTAssertEqual(result.exitCode, exitCode, fixture)
+            XCTAssertEqual(result.diff, diff, fixture)
+            XCTAssertEqual(result.durationMs, duration, fixture)
+            XCTAssertEqual(result.status, .ok, fixture)
+        }
+    }
+
+    func testTheRealViReportCapturesAreFound() throws {
+        for fixture in ["capture-block-diagram.json", "capture-front-panel.json", "capture-vi-attribute.json"] {
+            let folder = try layout(fixture)
+            try put(fixture, at: folder + "/vi-report/lvcompare-capture.json")
+            try write("<html/>", at: folder + "/vi-report/compare-report.html")
+            let result = try XCTUnwrap(outcome(folder))
+            XCTAssertEqual(result.source, .capture, fixture)
+            XCTAssertNil(result.exitCode, "its values sit under cli.*, which the seed does not read")
+            XCTAssertEqual(result.reportPath, folder + "/vi-report/compare-report.html", fixture)
+            XCTAssertNotEqual(result.reason, "no_exec_json", "a capture is a compare that ran")
+        }
+    }
+
+    func testTheGreatestPathWinsAsInTheSeed() throws {
+        let folder = try layout()
+        _ = try writeExec(in: folder, exitCode: 0, cli: "/x", base: "a", head: "b", name: "results/20251029T000002Z/compare-exec.json")
+        _ = try writeExec(in: folder, exitCode: 1, cli: "/x", base: "a", head: "b", name: "results/20251029T000001Z/compare-exec.json")
+        XCTAssertEqual(outcome(folder)?.file, folder + "/results/20251029T000002Z/compare-exec.json")
+        XCTAssertEqual(CompareOutcome.pick(["/r/B/compare-exec.json", "/r/a/compare-exec.json"]), "/r/B/compare-exec.json", "compared without case")
+    }
+
+    func testDurationIsRoundedAsTheSeedRounds() {
+        XCTAssertEqual(CompareOutcome.milliseconds(1.234567), 1234.567)
+        XCTAssertEqual(CompareOutcome.milliseconds(0.42), 420)
+    }
+
+    // MARK: - Ours: reasons when the compare CLI failed or nothing ran
 
     func testInvokerNotReadyAndSkipped() throws {
         XCTAssertEqual(outcome(try layout(), .invokerNotReady)?.reason, "invoker_not_ready")
@@ -87,26 +180,24 @@ final class CompareOutcomeTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(outcome(folder)).reason, "missing_vi", "head is resolved against cwd and does not exist")
     }
 
-    func testMalformedAndSchemaViolatingFilesAreErrorsNotCrashes() throws {
+    func testMalformedFilesAreErrorsNotCrashes() throws {
         let folder = try layout()
         try Data("{not json".utf8).write(to: URL(fileURLWithPath: folder + "/drift/compare-exec.json"))
-        XCTAssertEqual(outcome(folder)?.status, .error)
-        XCTAssertEqual(outcome(folder)?.error, "not valid JSON")
-
-        try Data(#"{"schema":"compare-exec/v1","exitCode":"1"}"#.utf8).write(to: URL(fileURLWithPath: folder + "/drift/compare-exec.json"))
         let result = try XCTUnwrap(outcome(folder))
         XCTAssertEqual(result.status, .error)
-        XCTAssertTrue(result.error?.hasPrefix("compare-exec/v1 violations: /: missing required property 'generatedAt'") ?? false, result.error ?? "")
-        XCTAssertTrue(result.error?.contains("/exitCode: expected integer, got string") ?? false)
+        XCTAssertEqual(result.compareExec.status, "error")
     }
 
     func testJSONValidatesAgainstItsSchemaInEveryShape() throws {
         let schema = try EmbeddedSchemas.load("compare-outcome")
         let folder = try layout()
         _ = try writeExec(in: folder, exitCode: 2, cli: "/nowhere/LVCompare.exe", base: "a.vi", head: "b.vi")
-        for result in [CompareOutcome.missing(.expected), CompareOutcome.missing(.invokerNotReady), try XCTUnwrap(outcome(folder))] {
+        let captured = try layout("captured")
+        try put("capture-pester.json", at: captured + "/c/lvcompare-capture.json")
+        for result in [CompareOutcome.missing(.expected), CompareOutcome.missing(.invokerNotReady), try XCTUnwrap(outcome(folder)),
+                       try XCTUnwrap(outcome(captured))] {
             let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.json(at: Date()).text.utf8)))
-            XCTAssertEqual(try SchemaLite.validate(object, against: schema), [], result.json(at: Date()).text)
+            XCTAssertEqual(try SchemaLite.validate(object, against: schema, strict: true), [], result.json(at: Date()).text)
         }
     }
 }

@@ -42,8 +42,9 @@ final class SchemaLiteTests: XCTestCase {
     }
 
     func testCompareOutcome() throws {
-        XCTAssertEqual(try violations(#"{"schema":"compare-outcome/v1","generatedAtUtc":"2026-11-26T11:21:29.000Z","status":"missing","reason":"no_exec_json","file":null,"diff":null,"exitCode":null,"durationMs":null,"cliPath":null,"command":null}"#, "compare-outcome"), [])
-        XCTAssertEqual(try violations(#"{"schema":"compare-outcome/v1","generatedAtUtc":"2026-11-26T11:21:29.000Z","status":"fine","reason":"no_exec","file":null,"diff":null,"exitCode":1.5,"durationMs":-1,"cliPath":null,"command":null}"#, "compare-outcome"), [
+        let seedFields = #""source":"missing","stdoutPath":null,"stdoutLen":null,"stderrPath":null,"stderrLen":null,"reportPath":null,"cliArtifacts":null,"captureJson":null,"capture":{"status":"missing","reason":"no_capture_json","path":null},"compareExec":{"status":"missing","reason":"no_exec_json","path":null}"#
+        XCTAssertEqual(try violations(#"{"schema":"compare-outcome/v1","generatedAtUtc":"2026-11-26T11:21:29.000Z","status":"missing","reason":"no_exec_json","file":null,"diff":null,"exitCode":null,"durationMs":null,"cliPath":null,"command":null,"# + seedFields + "}", "compare-outcome"), [])
+        XCTAssertEqual(try violations(#"{"schema":"compare-outcome/v1","generatedAtUtc":"2026-11-26T11:21:29.000Z","status":"fine","reason":"no_exec","file":null,"diff":null,"exitCode":1.5,"durationMs":-1,"cliPath":null,"command":null,"# + seedFields + "}", "compare-outcome"), [
             "[schema-lite] error: Field 'durationMs' value -1 below minimum 0 (/durationMs)",
             "[schema-lite] error: Field 'exitCode' expected one of integer, null (/exitCode)",
             "[schema-lite] error: Field 'reason' value 'no_exec' not in enum [no_exec_json, no_cli, missing_vi, invoker_not_ready, skipped] (/reason)",

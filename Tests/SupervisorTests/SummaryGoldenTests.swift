@@ -54,9 +54,16 @@ final class SummaryGoldenTests: XCTestCase {
     }
 
     func testReadyWithACompareDiff() throws {
-        let diff = CompareOutcome(status: .ok, file: "tests/results/drift/compare-exec.json", diff: true, exitCode: 1, durationMs: 1235,
-                                  cliPath: "C:\\Program Files\\National Instruments\\Shared\\LabVIEW Compare\\LVCompare.exe",
-                                  command: "\"C:\\Program Files\\National Instruments\\Shared\\LabVIEW Compare\\LVCompare.exe\" \"VI1.vi\" \"VI2.vi\"")
+        var diff = CompareOutcome()
+        diff.status = .ok
+        diff.source = .compareExec
+        diff.file = "tests/results/drift/compare-exec.json"
+        diff.diff = true
+        diff.exitCode = 1
+        diff.durationMs = 1234.567
+        diff.cliPath = "C:\\Program Files\\National Instruments\\Shared\\LabVIEW Compare\\LVCompare.exe"
+        diff.command = "\"C:\\Program Files\\National Instruments\\Shared\\LabVIEW Compare\\LVCompare.exe\" \"VI1.vi\" \"VI2.vi\""
+        diff.compareExec = .init(status: "ok", reason: nil, path: diff.file, exitCode: 1, diff: true)
         try check("ready-diff", try record(.stepFailed(index: 0)), outcome: diff, snapshots: snapshots)
     }
 

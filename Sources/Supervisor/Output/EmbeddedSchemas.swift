@@ -32,24 +32,50 @@ package enum EmbeddedSchemas {
 {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "title": "compare-outcome/v1",
-  "description": "<resultsDir>/compare-outcome.json: what the compare found, or exactly why there is no result (docs/compare-outcome.md).",
+  "description": "<resultsDir>/compare-outcome.json: what the compare found, with every field the seed repo's Parse-CompareExec.ps1 writes, or exactly why there is no result (docs/compare-outcome.md).",
   "type": "object",
-  "required": ["schema", "generatedAtUtc", "status", "file", "diff", "exitCode", "durationMs", "cliPath", "command"],
+  "required": ["schema", "generatedAtUtc", "status", "source", "file", "diff", "exitCode", "durationMs", "cliPath", "command", "stdoutPath", "stdoutLen", "stderrPath", "stderrLen", "reportPath", "cliArtifacts", "captureJson", "capture", "compareExec"],
   "additionalProperties": false,
+  "definitions": {
+    "read": {
+      "type": "object",
+      "required": ["status", "reason", "path"],
+      "properties": {
+        "status": {"enum": ["ok", "missing", "error"]},
+        "reason": {"type": ["string", "null"]},
+        "path": {"type": ["string", "null"]},
+        "exitCode": {"type": "integer"},
+        "diff": {"type": "boolean"},
+        "artifacts": {"type": "object"}
+      },
+      "additionalProperties": false
+    }
+  },
   "properties": {
     "schema": {"const": "compare-outcome/v1"},
     "generatedAtUtc": {"type": "string", "format": "date-time"},
     "status": {"enum": ["ok", "missing", "error"]},
     "reason": {"enum": ["no_exec_json", "no_cli", "missing_vi", "invoker_not_ready", "skipped"]},
+    "source": {"enum": ["capture", "compare-exec", "missing"]},
     "file": {"type": ["string", "null"]},
     "diff": {"type": ["boolean", "null"]},
     "exitCode": {"type": ["integer", "null"]},
     "durationMs": {"type": ["number", "null"], "minimum": 0},
     "cliPath": {"type": ["string", "null"]},
     "command": {"type": ["string", "null"]},
+    "stdoutPath": {"type": ["string", "null"]},
+    "stdoutLen": {"type": ["integer", "null"]},
+    "stderrPath": {"type": ["string", "null"]},
+    "stderrLen": {"type": ["integer", "null"]},
+    "reportPath": {"type": ["string", "null"]},
+    "cliArtifacts": {"type": ["object", "null"]},
+    "captureJson": {"type": ["string", "null"]},
+    "capture": {"$ref": "#/definitions/read"},
+    "compareExec": {"$ref": "#/definitions/read"},
     "base": {"type": ["string", "null"]},
     "head": {"type": ["string", "null"]},
-    "error": {"type": "string"}
+    "error": {"type": "string"},
+    "warnings": {"type": "array", "items": {"type": "string"}}
   }
 }
 """#,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON written by the product, with object keys in the order the documents list them.
 package indirect enum OrderedJSON: Equatable {
     case string(String)
@@ -9,6 +11,19 @@ package indirect enum OrderedJSON: Equatable {
     case object([(String, OrderedJSON)])
 
     package static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.text == rhs.text }
+
+    /// A value as JSONSerialization parsed it (object keys sorted, as it keeps no order).
+    package static func from(_ value: Any?) -> OrderedJSON {
+        guard let value, !(value is NSNull) else { return .null }
+        if SchemaLite.isBool(value) { return .bool((value as? Bool) == true) }
+        if let number = value as? NSNumber {
+            return number.doubleValue == number.doubleValue.rounded() && abs(number.doubleValue) < 9e15 ? .integer(number.int64Value) : .number(number.doubleValue)
+        }
+        if let text = value as? String { return .string(text) }
+        if let items = value as? [Any] { return .array(items.map { from($0) }) }
+        if let object = value as? [String: Any] { return .object(object.keys.sorted().map { ($0, from(object[$0])) }) }
+        return .null
+    }
 
     /// Compact, single-line text (suitable for one NDJSON line).
     package var text: String {

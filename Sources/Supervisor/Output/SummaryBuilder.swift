@@ -47,9 +47,6 @@ package enum SummaryBuilder {
     /// The compare outcome: from the newest compare-exec.json under `folder`, else, when a compare
     /// was expected, why it is missing; nil when none was expected or found.
     package static func outcome(under folder: String, expectation: CompareOutcome.Expectation?) -> CompareOutcome? {
-        if let file = CompareOutcome.newestExec(under: folder), let data = FileManager.default.contents(atPath: file) {
-            return CompareOutcome.read(file: file, data: data, exists: FileManager.default.fileExists(atPath:))
-        }
-        return expectation.map(CompareOutcome.missing)
+        CompareOutcome.find(under: folder, expectation: expectation)
     }
 }
