@@ -81,6 +81,7 @@ final class ProcessSnapshotTests: XCTestCase {
         XCTAssertEqual(SnapshotMarkdown.title(of: "pre-invoker"), "Pre-Invoker")
         XCTAssertEqual(SnapshotMarkdown.title(of: "post-step:compare-all"), "Post-Step compare-all")
         XCTAssertEqual(SnapshotMarkdown.title(of: "post-stop"), "Post-Stop")
+        XCTAssertEqual(SnapshotMarkdown.title(of: "post-invoker/warmup"), "Post-Invoker/Warmup", "the seed's single-job heading")
         XCTAssertEqual(SnapshotPhase.preStep(1).name(stepNames: ["a", "b"]), "pre-step:b")
     }
 

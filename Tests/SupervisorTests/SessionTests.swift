@@ -46,7 +46,7 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(allGone(tree), "still alive: \(tree.filter(isAlive))")
         let summary = scratch.read("summary.md")
         XCTAssertEqual(summary.split(separator: "\n").filter { $0.hasPrefix("### ") }.first, "### Run Provenance")
-        XCTAssertEqual(summary.split(separator: "\n").filter { $0.hasPrefix("### ") }.last, "### Re-run")
+        XCTAssertEqual(summary.split(separator: "\n").filter { $0.hasPrefix("### ") }.last, "### Re-run With Same Inputs")
         XCTAssertTrue(summary.contains("- Step `compare`: exit 3 in "))
         XCTAssertTrue(summary.contains("### Post-Stop Process Snapshot"))
         XCTAssertTrue(summary.contains("### Compare Outcome\n\n- No compare artifacts found under: "), summary)

@@ -10,6 +10,7 @@ final class SummaryGoldenTests: XCTestCase {
         "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_RUN_ID": "19638765432", "GITHUB_RUN_ATTEMPT": "1",
         "GITHUB_REF": "refs/heads/issue/87-invoker-ready-race", "GITHUB_REF_NAME": "issue/87-invoker-ready-race",
         "GITHUB_SHA": "72ac5396aabbccddeeff00112233445566778899", "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_WORKFLOW_REF": "LabVIEW-Community-CI-CD/compare-vi-cli-action/.github/workflows/ci-orchestrated.yml@refs/heads/issue/87-invoker-ready-race",
         "GITHUB_EVENT_PATH": ProvenanceTests.fixtures.appendingPathComponent("events/workflow_dispatch.json").path,
     ]
 
@@ -45,7 +46,7 @@ final class SummaryGoldenTests: XCTestCase {
         let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089),
                                     machine: "runner-host")
         let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(record), snapshots: snapshots,
-                                  outcome: outcome, runURL: OrderedSummary.runURL(environment)).markdown()
+                                  outcome: outcome, runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
         let golden = ProvenanceTests.fixtures.appendingPathComponent("summary/\(name).md")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try text.write(to: golden, atomically: true, encoding: .utf8)
@@ -91,6 +92,12 @@ final class SummaryGoldenTests: XCTestCase {
         XCTAssertTrue(text.contains("- … and 250 more (see `_invoker/snapshots.ndjson`)\n"))
         XCTAssertTrue(text.contains(" more snapshot sections not shown; see `_invoker/snapshots.ndjson`.\n"))
         XCTAssertTrue(text.contains("### Post-Step s199 Process Snapshot"), "the last section is always kept")
-        XCTAssertTrue(text.hasSuffix("### Re-run\n\n- With the same inputs, comment on the pull request: `/run orchestrated strategy=single include_integration=false sample_id=pr42-20261126-110312-3f9a`\n- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)\n\n"))
+        XCTAssertTrue(text.hasSuffix("### Re-run With Same Inputs\n\n$ /run orchestrated strategy=single include_integration=false sample_id=pr42-20261126-110312-3f9a\n\n- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)\n\n"), text)
+    }
+
+    func testRerunDefaultsAreTheCommentParsersWhenInputsAreUnknown() {
+        let provenance = Provenance(environment: [:], payload: .unavailable("none"), now: Date(timeIntervalSince1970: 0), machine: "h")
+        let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: [], outcome: nil, runURL: nil)
+        XCTAssertTrue(summary.rerun.hasPrefix("### Re-run With Same Inputs\n\n$ /run orchestrated strategy=matrix include_integration=true sample_id=<id>\n"), summary.rerun)
     }
 }

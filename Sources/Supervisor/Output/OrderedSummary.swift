@@ -1,3 +1,5 @@
+import Foundation
+
 /// The step summary every path ends with, always in this order: Run Provenance, Invoker (READY
 /// result or the not-READY line) with its process snapshots, Compare Outcome (when a compare ran
 /// or was expected), Re-run. Kept under `limit` bytes (the step summary allows 1 MiB) by leaving
@@ -10,6 +12,25 @@ package struct OrderedSummary {
     package var outcome: CompareOutcome?
     /// `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_RUN_ID`, for the link to the run.
     package var runURL: String?
+    /// The workflow to run again with `gh` (the seed's `Write-RerunHint.ps1`), when in Actions.
+    package var workflow: WorkflowRun? = nil
+
+    /// What `gh workflow run` needs: the workflow file, the repository and the ref.
+    package struct WorkflowRun {
+        package var file: String
+        package var repository: String
+        package var ref: String
+
+        /// From `GITHUB_WORKFLOW_REF` (`owner/repo/.github/workflows/ci.yml@refs/heads/x`, else
+        /// `GITHUB_WORKFLOW`), `GITHUB_REPOSITORY` and `GITHUB_REF_NAME` (else `develop`, as the seed).
+        package static func from(_ environment: [String: String]) -> WorkflowRun? {
+            func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+            guard let repository = env("GITHUB_REPOSITORY") else { return nil }
+            let fromRef = env("GITHUB_WORKFLOW_REF").flatMap { $0.split(separator: "@").first }.map { String($0.split(separator: "/").last ?? "") }
+            guard let file = fromRef.flatMap({ $0.isEmpty ? nil : $0 }) ?? env("GITHUB_WORKFLOW") else { return nil }
+            return WorkflowRun(file: file, repository: repository, ref: env("GITHUB_REF_NAME") ?? "develop")
+        }
+    }
 
     package static let defaultLimit = 512 * 1024
     /// At most this many process lines per snapshot section.
@@ -28,13 +49,21 @@ package struct OrderedSummary {
         return head + snapshotSections(budget: budget) + tail
     }
 
-    /// The `### Re-run` block: the PR comment with the same inputs, and the run's page.
+    /// The seed's re-run blocks: `### Re-run With Same Inputs` with the `/run orchestrated` comment
+    /// (the comment parser's defaults `matrix`, `true` and `<id>` for inputs not known) and ours, the
+    /// run's page; then `### Re-run (gh)` with the `gh workflow run` command, in Actions.
     package var rerun: String {
-        var command = "/run orchestrated strategy=\(provenance.value("strategy") ?? "single")"
-            + " include_integration=\(provenance.value("include_integration") ?? "false")"
-        if let sample = provenance.value("sample_id") { command += " sample_id=\(sample)" }
-        var lines = ["### Re-run", "", "- With the same inputs, comment on the pull request: `\(command)`"]
+        let include = provenance.value("include_integration") ?? "true"
+        let command = "/run orchestrated strategy=\(provenance.value("strategy") ?? "matrix") include_integration=\(include)"
+            + " sample_id=\(provenance.value("sample_id") ?? "<id>")"
+        var lines = ["### Re-run With Same Inputs", "", "$ \(command)", ""]
         lines.append(runURL.map { "- This run: \($0) (use \"Re-run jobs\" there)" } ?? "- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)")
+        if let workflow {
+            let sample = provenance.value("sample_id") ?? UUID().uuidString.lowercased()
+            lines += ["", "### Re-run (gh)", "", "```bash",
+                      "gh workflow run \(workflow.file) -R \(workflow.repository) -r \(workflow.ref) -f include_integration=\(include) -f sample_id=\(sample)",
+                      "```"]
+        }
         return lines.joined(separator: "\n") + "\n\n"
     }
 

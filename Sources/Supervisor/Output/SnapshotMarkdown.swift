@@ -4,7 +4,14 @@ package enum SnapshotMarkdown {
     /// `pre-invoker` → `Pre-Invoker`, `post-step:compare` → `Post-Step compare`.
     package static func title(of phase: String) -> String {
         let parts = phase.split(separator: ":", maxSplits: 1).map(String.init)
-        let words = parts[0].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
+        // Each word after `-` or `/` capitalised: `post-invoker/warmup` is `Post-Invoker/Warmup`,
+        // the seed's combined heading for the single-job layout.
+        var words = ""
+        var startOfWord = true
+        for character in parts[0] {
+            words += startOfWord ? character.uppercased() : String(character)
+            startOfWord = character == "-" || character == "/"
+        }
         return parts.count > 1 ? "\(words) \(parts[1])" : words
     }
 

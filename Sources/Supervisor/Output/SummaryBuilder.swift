@@ -21,7 +21,7 @@ package enum SummaryBuilder {
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
                               invoker: RunSummary.bootBlock(record), snapshots: record.snapshots,
                               outcome: outcome(under: config.resultsDir, expectation: expectation),
-                              runURL: OrderedSummary.runURL(environment)).markdown()
+                              runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
     }
 
     /// What a session's compare step says about a missing compare-exec.json; nil when it has none.
@@ -41,7 +41,7 @@ package enum SummaryBuilder {
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
                               invoker: invoker, snapshots: snapshots,
                               outcome: outcome(under: resultsDir, expectation: expectation),
-                              runURL: OrderedSummary.runURL(environment)).markdown()
+                              runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
     }
 
     /// The compare outcome: from the newest compare-exec.json under `folder`, else, when a compare
