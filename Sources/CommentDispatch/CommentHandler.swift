@@ -6,14 +6,14 @@ public final class CommentHandler {
     /// What handling one comment came to.
     public struct Outcome: Equatable {
         /// `dispatched`, `initializing`, `failed`, or the refusal reason (`malformed`, `disabled`, `fork`,
-        /// `unauthorized`, `duplicate`), or `status`.
+        /// `unauthorized`, `duplicate`, `rate_limited`, `unavailable`), or `status`.
         public var code: String
         public var replyID: Int?
         public var runURL: String?
     }
 
     private let config: DispatchConfig
-    private let api: GitHubAPI
+    private var api: GitHubAPI
     private let serverURL: String
     private let now: () -> Date
     private let pause: (Double) -> Void
@@ -33,63 +33,89 @@ public final class CommentHandler {
         self.pause = pause
     }
 
-    /// Handles one comment; nil when it is not a `/run` comment.
+    /// Handles one comment; nil when it is not a `/run` comment. Rate-limited calls are waited out
+    /// as GitHub says for at most `config.deadlineSeconds` from here.
     public func handle(_ comment: PullRequestComment) -> Outcome? {
         guard let request = RunRequest.parse(comment.body) else { return nil }
-        switch request {
-        case .malformed(let problem):
-            return refuse(comment, "malformed", problem, inputs: nil)
-        case .status:
-            return status(comment)
-        case .rerun:
-            guard let last = records(comment).last(where: { $0.kind == "ack" }), let inputs = last.inputs else {
-                return refuse(comment, "malformed", "there is no earlier `/run orchestrated` on #\(comment.pullRequest) to re-run", inputs: nil)
+        api.deadline = now().addingTimeInterval(config.deadlineSeconds)
+        do {
+            switch request {
+            case .malformed(let problem):
+                return refuse(comment, "malformed", problem, inputs: nil)
+            case .status:
+                return try status(comment)
+            case .rerun:
+                guard let last = try records(comment).last(where: { $0.kind == "ack" || $0.kind == "failed" }), let inputs = last.inputs else {
+                    return refuse(comment, "malformed", "there is no earlier `/run orchestrated` on #\(comment.pullRequest) to re-run", inputs: nil)
+                }
+                return try orchestrate(comment, inputs: inputs, sampleIDGiven: true)
+            case .orchestrated(let inputs):
+                return try orchestrate(comment, inputs: inputs, sampleIDGiven: inputs.sampleID != nil)
             }
-            return orchestrate(comment, inputs: inputs, sampleIDGiven: true)
-        case .orchestrated(let inputs):
-            return orchestrate(comment, inputs: inputs, sampleIDGiven: inputs.sampleID != nil)
+        } catch let failure as Unreadable {
+            return refuse(comment, failure.code, failure.detail, inputs: nil)
+        } catch {
+            return refuse(comment, "unavailable", "\(error)", inputs: nil)
+        }
+    }
+
+    /// A read GitHub did not answer: nothing is dispatched on what could not be read.
+    struct Unreadable: Error {
+        var what: String
+        var response: GitHubAPI.Response
+
+        var code: String { response.isRateLimited ? "rate_limited" : "unavailable" }
+
+        var detail: String {
+            let why = response.isRateLimited
+                ? "GitHub's rate limit (HTTP \(response.status): \(response.message)) lasted past this handler's deadline"
+                : "GitHub answered HTTP \(response.status): \(response.message)"
+            return "could not read \(what): \(why); nothing was dispatched, so post the same comment again in a few minutes"
         }
     }
 
     // MARK: - Steps
 
-    private func orchestrate(_ comment: PullRequestComment, inputs given: DispatchInputs, sampleIDGiven: Bool) -> Outcome {
+    private func orchestrate(_ comment: PullRequestComment, inputs given: DispatchInputs, sampleIDGiven: Bool) throws -> Outcome {
         guard config.enabled else {
             return refuse(comment, "disabled", "dispatch is turned off in the dispatcher's config (`enabled: false`)", inputs: given)
         }
         guard config.strategies.contains(given.strategy) else {
             return refuse(comment, "disabled", "strategy `\(given.strategy.rawValue)` is turned off in the dispatcher's config (`strategies`)", inputs: given)
         }
+        if comment.headRepository.isEmpty {
+            return refuse(comment, "fork", "the head repository of #\(comment.pullRequest) no longer exists (a deleted fork), so its code cannot be run", inputs: given)
+        }
         if comment.isFromFork && !config.allowForks {
             return refuse(comment, "fork", "#\(comment.pullRequest) comes from the fork `\(comment.headRepository)`; PRs from forks are refused by default because these jobs run on self-hosted runners (`allowForks`)", inputs: given)
         }
-        let authorization = authorize(comment)
+        let authorization = try authorize(comment)
         guard authorization.allowed else {
             return refuse(comment, "unauthorized", authorization.explanation, inputs: given)
         }
         var inputs = given
-        let ref = inputs.ref ?? comment.headRef
+        let ref = inputs.ref ?? (comment.isFromFork ? comment.baseRef : comment.headRef)
         inputs.ref = ref
         if inputs.sampleID == nil { inputs.sampleID = SampleID.make(pullRequest: comment.pullRequest, at: now()) }
 
         let window = now().timeIntervalSince1970 - config.duplicateWindowSeconds
-        if let first = records(comment).first(where: { $0.kind == "ack" && $0.at >= window && Self.sameRequest($0, inputs, sampleIDGiven) }) {
+        if let first = try records(comment).first(where: { $0.kind == "ack" && $0.at >= window && Self.sameRequest($0, inputs, sampleIDGiven) }) {
             let link = first.runURL ?? workflowPage(comment, branch: first.inputs?.ref ?? comment.headRef)
             return refuse(comment, "duplicate", "the same request was made \(Int(now().timeIntervalSince1970 - first.at)) s ago; it is handled in \(commentLink(comment, first.commentID)), run: \(link)", inputs: inputs)
         }
 
         var notes = [authorization.explanation]
-        let active = activeRuns(comment)
-        if !active.isEmpty {
-            let ahead = "\(active.count) run(s) of `\(config.workflow)` queued or in progress"
+        if comment.isFromFork && given.ref == nil {
+            notes.append("fork: #\(comment.pullRequest) comes from `\(comment.headRepository)`; dispatched on the base branch `\(ref)` with `pr_head_ref=refs/pull/\(comment.pullRequest)/head` and `pr_head_sha=\(comment.headSHA)`, which the workflow checks out (allowForks: the fork's code runs on these runners)")
+        }
+        let active = try activeRuns(comment)
+        if !active.all.isEmpty {
+            let ahead = "\(active.all.count) run(s) of `\(config.workflow)` queued or in progress"
             if inputs.strategy == .matrix && config.busyPolicy == .downgrade {
                 inputs.strategy = .single
                 notes.append("busy: \(ahead); matrix downgraded to single (busyPolicy: downgrade), which waits its turn")
             } else {
                 notes.append("queued: \(ahead); this run waits its turn")
-            }
-            if config.autoCancel {
-                notes += cancelOlderRuns(comment, active, branch: ref, group: Self.sampleGroup(inputs.sampleID ?? ""))
             }
         }
 
@@ -97,11 +123,25 @@ public final class CommentHandler {
         var record = DispatchRecord(kind: "ack", pullRequest: comment.pullRequest, commentID: comment.commentID, inputs: inputs,
                                     sampleIDGiven: sampleIDGiven, dispatchID: dispatchID, runURL: nil, at: now().timeIntervalSince1970)
         let initializing = "\(workflowPage(comment, branch: ref)) (initializing)"
-        let ack = post(comment, Reply.ack(comment, inputs: inputs, notes: notes, monitor: initializing, record: record))
+        let ackText = Reply.ack(comment, inputs: inputs, notes: notes, monitor: initializing, record: record)
+        let posted = api.send("POST", "/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", body: ["body": ackText])
+        guard posted.isSuccess, let ack = ((posted.json as? [String: Any])?["id"] as? NSNumber)?.intValue else {
+            // No acknowledgement, no run: a dispatch nobody was told about is what this avoids.
+            return Outcome(code: posted.isRateLimited ? "rate_limited" : "unavailable", replyID: nil, runURL: nil)
+        }
         _ = api.send("POST", "/repos/\(comment.repository)/issues/comments/\(comment.commentID)/reactions", body: ["content": "eyes"])
         // Without local memory another handler may be answering the same request right now: the
         // earlier of two matching acknowledgements stands, the later one turns into a duplicate reply.
-        if localRecords == nil, let ack, let rival = earlierAck(comment, than: ack, matching: inputs, sampleIDGiven: sampleIDGiven) {
+        let rival: (commentID: Int, replyID: Int)?
+        do {
+            rival = localRecords == nil ? try earlierAck(comment, than: ack, matching: inputs, sampleIDGiven: sampleIDGiven) : nil
+        } catch let failure as Unreadable {
+            record.kind = failure.code
+            _ = api.send("PATCH", "/repos/\(comment.repository)/issues/comments/\(ack)",
+                         body: ["body": Reply.reason(failure.code, failure.detail, inputs: inputs, record: record)])
+            return Outcome(code: failure.code, replyID: ack, runURL: nil)
+        }
+        if let rival {
             record.kind = "duplicate"
             let text = Reply.reason("duplicate", "the same request is being handled in \(commentLink(comment, rival.commentID)) (reply \(rival.replyID))",
                                     inputs: inputs, record: record)
@@ -109,10 +149,13 @@ public final class CommentHandler {
             return Outcome(code: "duplicate", replyID: ack, runURL: nil)
         }
 
+        var followNotes = notes
+        if config.autoCancel {
+            followNotes += cancelOlderRuns(comment, active.inProgress, branch: ref, group: Self.sampleGroup(inputs.sampleID ?? ""))
+        }
         let result = dispatch(comment, inputs: inputs, dispatchID: dispatchID)
         let code: String
         var monitor: String
-        var followNotes = notes
         switch result {
         case .run(let url):
             code = "dispatched"
@@ -123,13 +166,12 @@ public final class CommentHandler {
             monitor = "\(workflowPage(comment, branch: ref)) (initializing: the run was dispatched but is not visible yet)"
         case .failed(let status, let message):
             code = "failed"
+            record.kind = "failed"
             monitor = workflowPage(comment, branch: ref)
-            followNotes.append("**dispatch failed: HTTP \(status)** — \(message)")
+            followNotes.append("**dispatch failed: HTTP \(status)** — \(Reply.clip(message))")
         }
-        if let ack {
-            _ = api.send("PATCH", "/repos/\(comment.repository)/issues/comments/\(ack)",
-                         body: ["body": Reply.ack(comment, inputs: inputs, notes: followNotes, monitor: monitor, record: record)])
-        }
+        _ = api.send("PATCH", "/repos/\(comment.repository)/issues/comments/\(ack)",
+                     body: ["body": Reply.ack(comment, inputs: inputs, notes: followNotes, monitor: monitor, record: record)])
         localRecords?.append(record)
         return Outcome(code: code, replyID: ack, runURL: record.runURL)
     }
@@ -140,27 +182,28 @@ public final class CommentHandler {
         case failed(Int, String)
     }
 
-    /// Dispatches the workflow; a 5xx or network error is retried once, after checking that the run
-    /// was not created anyway, so a retry never makes a second run.
+    /// Dispatches the workflow; a 5xx or network error is retried once, after looking for the run
+    /// for the whole backoff (GitHub lists a new run only after a while), so a retry never makes a second run.
     private func dispatch(_ comment: PullRequestComment, inputs: DispatchInputs, dispatchID: String) -> DispatchResult {
         let started = now()
-        let body: [String: Any] = [
-            "ref": inputs.ref ?? comment.headRef,
-            "inputs": [
-                "strategy": inputs.strategy.rawValue, "include_integration": inputs.includeIntegration ? "true" : "false",
-                "sample_id": inputs.sampleID ?? "", "origin_kind": "pr-comment", "origin_pr": String(comment.pullRequest),
-                "origin_comment_id": String(comment.commentID), "origin_comment_url": comment.commentURL,
-                "origin_author": comment.author, "dispatch_id": dispatchID,
-            ],
-            "return_run_details": true,
+        var workflowInputs = [
+            "strategy": inputs.strategy.rawValue, "include_integration": inputs.includeIntegration ? "true" : "false",
+            "sample_id": inputs.sampleID ?? "", "origin_kind": "pr-comment", "origin_pr": String(comment.pullRequest),
+            "origin_comment_id": String(comment.commentID), "origin_comment_url": comment.commentURL,
+            "origin_author": comment.author, "dispatch_id": dispatchID,
         ]
+        if comment.isFromFork {
+            workflowInputs["pr_head_ref"] = "refs/pull/\(comment.pullRequest)/head"
+            workflowInputs["pr_head_sha"] = comment.headSHA
+        }
+        let body: [String: Any] = ["ref": inputs.ref ?? comment.headRef, "inputs": workflowInputs, "return_run_details": true]
         let path = "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/dispatches"
         var response = api.send("POST", path, body: body)
         if response.isTransient {
-            if let url = findRun(comment, dispatchID: dispatchID, branch: inputs.ref ?? comment.headRef, since: started, within: 0) {
+            if let url = findRun(comment, dispatchID: dispatchID, branch: inputs.ref ?? comment.headRef, since: started,
+                                 within: config.retryDelaySeconds) {
                 return .run(url)
             }
-            pause(config.retryDelaySeconds)
             response = api.send("POST", path, body: body)
         }
         switch response.status {
@@ -193,15 +236,29 @@ public final class CommentHandler {
         }
     }
 
-    /// The workflow's runs that are queued or in progress (the busy check; the runners API needs admin rights, so it is not used).
-    private func activeRuns(_ comment: PullRequestComment) -> [[String: Any]] {
-        let response = api.send("GET", "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/runs", query: [("per_page", "30")],
-                                timeout: Self.preAckTimeout)
-        let runs = ((response.json as? [String: Any])?["workflow_runs"] as? [[String: Any]]) ?? []
-        return runs.filter { ["queued", "in_progress", "waiting", "requested", "pending"].contains($0["status"] as? String ?? "") }
+    /// The workflow's runs in progress and queued (the busy check; the runners API needs admin rights, so it is not used).
+    private struct ActiveRuns {
+        var inProgress: [[String: Any]]
+        var queued: [[String: Any]]
+        var all: [[String: Any]] { inProgress + queued }
     }
 
-    /// Cancels the active runs on `branch` whose title carries the same sample group; notes what it did.
+    private func activeRuns(_ comment: PullRequestComment) throws -> ActiveRuns {
+        let runs = { (status: String) throws -> [[String: Any]] in
+            try self.items(self.api.list("/repos/\(comment.repository)/actions/workflows/\(self.config.workflow)/runs", query: [("status", status)],
+                                         key: "workflow_runs", timeout: Self.preAckTimeout), what: "the workflow's \(status) runs")
+        }
+        return ActiveRuns(inProgress: try runs("in_progress"), queued: try runs("queued"))
+    }
+
+    private func items(_ listing: GitHubAPI.Listing, what: String) throws -> [[String: Any]] {
+        switch listing {
+        case .items(let items): return items
+        case .failed(let response): throw Unreadable(what: what, response: response)
+        }
+    }
+
+    /// Cancels the in-progress runs on `branch` whose title carries the same sample group; notes what it did.
     private func cancelOlderRuns(_ comment: PullRequestComment, _ runs: [[String: Any]], branch: String, group: String) -> [String] {
         let older = runs.filter { ($0["head_branch"] as? String) == branch && ($0["display_title"] as? String)?.contains(group) == true }
         guard !older.isEmpty else { return [] }
@@ -223,22 +280,23 @@ public final class CommentHandler {
         var explanation: String
     }
 
-    /// Collaborator permission ≥ the required one; if that call fails, the author association.
-    private func authorize(_ comment: PullRequestComment) -> Authorization {
+    /// Collaborator role ≥ the required one; if that call fails (not for a rate limit), the author association.
+    private func authorize(_ comment: PullRequestComment) throws -> Authorization {
         let required = config.requiredPermission
         let response = api.send("GET", "/repos/\(comment.repository)/collaborators/\(comment.author)/permission", timeout: Self.preAckTimeout)
-        if response.isSuccess, let permission = (response.json as? [String: Any])?["permission"] as? String {
+        if response.isRateLimited { throw Unreadable(what: "@\(comment.author)'s permission", response: response) }
+        if response.isSuccess, let answer = response.json as? [String: Any], let role = CollaboratorRole(answer) {
             let rank = { (name: String) in DispatchConfig.permissions.firstIndex(of: name) ?? 0 }
-            return Authorization(allowed: rank(permission) >= rank(required),
-                                 explanation: "@\(comment.author) has `\(permission)` permission; `\(required)` is required (rule: collaborator permission)")
+            return Authorization(allowed: rank(role.name) >= rank(required),
+                                 explanation: "@\(comment.author) has the `\(role.name)` role; `\(required)` is required (rule: collaborator \(role.field))")
         }
         let trusted = ["OWNER", "MEMBER", "COLLABORATOR"].contains(comment.authorAssociation)
         return Authorization(allowed: trusted,
                              explanation: "the permission check answered HTTP \(response.status) (\(response.message)), so the author association decided: @\(comment.author) is `\(comment.authorAssociation)`; OWNER, MEMBER or COLLABORATOR is required (rule: author association)")
     }
 
-    private func status(_ comment: PullRequestComment) -> Outcome {
-        let last = records(comment).last { $0.kind == "ack" }
+    private func status(_ comment: PullRequestComment) throws -> Outcome {
+        let last = try records(comment).last { $0.kind == "ack" }
         let text = last.map { record in
             "**Most recent orchestrated run on #\(comment.pullRequest)**: \(record.runURL ?? workflowPage(comment, branch: record.inputs?.ref ?? comment.headRef) + " (not linked yet)")"
                 + " — sample_id `\(record.inputs?.sampleID ?? "")`, requested in \(commentLink(comment, record.commentID))"
@@ -267,16 +325,15 @@ public final class CommentHandler {
     }
 
     /// The dispatcher's earlier replies on the PR, oldest first.
-    private func records(_ comment: PullRequestComment) -> [DispatchRecord] {
+    private func records(_ comment: PullRequestComment) throws -> [DispatchRecord] {
         if let localRecords { return localRecords.filter { $0.pullRequest == comment.pullRequest } }
-        return replies(comment).map(\.record)
+        return try replies(comment).map(\.record)
     }
 
-    /// The dispatcher's replies on the PR as GitHub has them: reply comment id and hidden record.
-    private func replies(_ comment: PullRequestComment) -> [(replyID: Int, record: DispatchRecord)] {
-        let response = api.send("GET", "/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", query: [("per_page", "100")],
-                                timeout: Self.preAckTimeout)
-        return ((response.json as? [[String: Any]]) ?? []).compactMap { item in
+    /// The dispatcher's replies on the PR as GitHub has them, every page: reply comment id and hidden record.
+    private func replies(_ comment: PullRequestComment) throws -> [(replyID: Int, record: DispatchRecord)] {
+        let listing = api.list("/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", timeout: Self.preAckTimeout)
+        return try items(listing, what: "the earlier replies on #\(comment.pullRequest)").compactMap { item in
             guard let id = (item["id"] as? NSNumber)?.intValue, let record = (item["body"] as? String).flatMap(DispatchRecord.find) else { return nil }
             return (id, record)
         }
@@ -284,9 +341,9 @@ public final class CommentHandler {
 
     /// A matching acknowledgement posted before ours (`ack`) by another handler, if any.
     private func earlierAck(_ comment: PullRequestComment, than ack: Int, matching inputs: DispatchInputs,
-                            sampleIDGiven: Bool) -> (commentID: Int, replyID: Int)? {
+                            sampleIDGiven: Bool) throws -> (commentID: Int, replyID: Int)? {
         let window = now().timeIntervalSince1970 - config.duplicateWindowSeconds
-        return replies(comment).first { reply in
+        return try replies(comment).first { reply in
             reply.replyID < ack && reply.record.kind == "ack" && reply.record.at >= window && Self.sameRequest(reply.record, inputs, sampleIDGiven)
         }.map { ($0.record.commentID, $0.replyID) }
     }

@@ -7,18 +7,14 @@ import Foundation
 public final class CommentPoller {
     /// What survives a restart.
     struct State: Codable {
-        /// A pull request's head, looked up once.
-        struct Head: Codable {
-            var ref: String
-            var repository: String
-        }
-
         var etag: String?
         /// `created_at` of the newest comment handled.
         var since: String?
         var handled: [Int] = []
         var records: [DispatchRecord] = []
-        var heads: [String: Head] = [:]
+        /// Heads of same-repository PRs, looked up once (a fork's is looked up each time: its SHA is
+        /// dispatched). Not `heads`, which older versions wrote without the SHA and base.
+        var pullHeads: [String: PullRequestHead] = [:]
     }
 
     static let keepHandled = 5000
@@ -70,22 +66,17 @@ public final class CommentPoller {
         guard let body = item["body"] as? String, RunRequest.parse(body) != nil,
               let html = item["html_url"] as? String, html.contains("/pull/"),
               let number = (item["issue_url"] as? String)?.split(separator: "/").last.flatMap({ Int($0) }) else { return nil }
-        let head: State.Head
-        if let cached = state.heads[String(number)] {
+        let head: PullRequestHead
+        if let cached = state.pullHeads[String(number)], cached.repository == repository {
             head = cached
         } else {
-            let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)", timeout: CommentHandler.preAckTimeout)
-            let fields = (pull.json as? [String: Any])?["head"] as? [String: Any]
-            guard pull.isSuccess, let ref = fields?["ref"] as? String else {
-                throw DispatchError.usage("cannot read pull request #\(number) (HTTP \(pull.status): \(pull.message))")
-            }
-            head = State.Head(ref: ref, repository: ((fields?["repo"] as? [String: Any])?["full_name"] as? String) ?? repository)
-            state.heads[String(number)] = head
+            head = try PullRequestHead.fetch(repository: repository, number: number, api: api)
+            if head.repository == repository { state.pullHeads[String(number)] = head }
         }
         return PullRequestComment(repository: repository, pullRequest: number, commentID: id, commentURL: html,
                                   author: (item["user"] as? [String: Any])?["login"] as? String ?? "",
                                   authorAssociation: item["author_association"] as? String ?? "NONE", body: body,
-                                  headRef: head.ref, headRepository: head.repository)
+                                  headRef: "", headRepository: "").on(head)
     }
 
     private func load() -> State {

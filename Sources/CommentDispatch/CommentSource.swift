@@ -11,15 +11,10 @@ public enum CommentSource {
               let repository = (payload["repository"] as? [String: Any])?["full_name"] as? String else {
             throw DispatchError.usage("the event payload has no comment or repository; run 'dispatch event' from an issue_comment workflow")
         }
-        let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)", timeout: CommentHandler.preAckTimeout)
-        let head = (pull.json as? [String: Any])?["head"] as? [String: Any]
-        guard pull.isSuccess, let ref = head?["ref"] as? String else {
-            throw DispatchError.usage("cannot read pull request #\(number) (HTTP \(pull.status): \(pull.message)); check the token's pull-requests: read permission")
-        }
+        let head = try PullRequestHead.fetch(repository: repository, number: number, api: api)
         return PullRequestComment(
             repository: repository, pullRequest: number, commentID: id, commentURL: comment["html_url"] as? String ?? "",
             author: (comment["user"] as? [String: Any])?["login"] as? String ?? "", authorAssociation: comment["author_association"] as? String ?? "NONE",
-            body: comment["body"] as? String ?? "", headRef: ref,
-            headRepository: ((head?["repo"] as? [String: Any])?["full_name"] as? String) ?? repository)
+            body: comment["body"] as? String ?? "", headRef: "", headRepository: "").on(head)
     }
 }

@@ -28,6 +28,9 @@ public struct DispatchConfig: Equatable, Sendable {
     public var correlateSeconds = 20.0
     public var retryDelaySeconds = 2.0
     public var duplicateWindowSeconds = 60.0
+    /// How long one comment may take, waits for GitHub's rate limits included; past it the comment
+    /// is answered `rate_limited` instead.
+    public var deadlineSeconds = 120.0
 
     public init() {}
 
@@ -43,7 +46,7 @@ public struct DispatchConfig: Equatable, Sendable {
         }
         var config = DispatchConfig()
         let known = ["workflow", "enabled", "requiredPermission", "allowForks", "strategies", "busyPolicy", "autoCancel", "pollIntervalSeconds",
-                     "correlateSeconds", "retryDelaySeconds", "duplicateWindowSeconds"]
+                     "correlateSeconds", "retryDelaySeconds", "duplicateWindowSeconds", "deadlineSeconds"]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw DispatchError.config("dispatch config key '\(unknown)' is not known; use one of: \(known.joined(separator: ", "))")
         }
@@ -90,6 +93,7 @@ public struct DispatchConfig: Equatable, Sendable {
         config.correlateSeconds = try seconds("correlateSeconds") ?? config.correlateSeconds
         config.retryDelaySeconds = try seconds("retryDelaySeconds") ?? config.retryDelaySeconds
         config.duplicateWindowSeconds = try seconds("duplicateWindowSeconds") ?? config.duplicateWindowSeconds
+        config.deadlineSeconds = try seconds("deadlineSeconds") ?? config.deadlineSeconds
         return config
     }
 }

@@ -10,14 +10,19 @@ public struct PullRequestComment: Equatable, Sendable {
     /// `OWNER`, `MEMBER`, `COLLABORATOR`, `CONTRIBUTOR`, `NONE`, …
     public var authorAssociation: String
     public var body: String
-    /// The PR's head branch and the repository it lives in (another one for a fork).
+    /// The PR's head branch and the repository it lives in: another one for a fork, empty when
+    /// that repository was deleted.
     public var headRef: String
     public var headRepository: String
+    /// The PR's head commit and base branch (a fork's PR is dispatched on its base branch).
+    public var headSHA: String
+    public var baseRef: String
 
     public var isFromFork: Bool { headRepository != repository }
 
     public init(repository: String, pullRequest: Int, commentID: Int, commentURL: String, author: String,
-                authorAssociation: String, body: String, headRef: String, headRepository: String) {
+                authorAssociation: String, body: String, headRef: String, headRepository: String,
+                headSHA: String = "", baseRef: String = "") {
         self.repository = repository
         self.pullRequest = pullRequest
         self.commentID = commentID
@@ -27,6 +32,39 @@ public struct PullRequestComment: Equatable, Sendable {
         self.body = body
         self.headRef = headRef
         self.headRepository = headRepository
+        self.headSHA = headSHA
+        self.baseRef = baseRef
+    }
+
+    /// This comment on the PR `head` describes.
+    public func on(_ head: PullRequestHead) -> PullRequestComment {
+        var comment = self
+        comment.headRef = head.ref
+        comment.headRepository = head.repository
+        comment.headSHA = head.sha
+        comment.baseRef = head.baseRef
+        return comment
+    }
+}
+
+/// What `GET /repos/{o}/{r}/pulls/{n}` says about a PR's head and base.
+public struct PullRequestHead: Codable, Equatable, Sendable {
+    public var ref: String
+    /// `owner/name` of the head repository; empty when it was deleted (`head.repo` is null).
+    public var repository: String
+    public var sha: String
+    public var baseRef: String
+
+    /// Reads the PR; a failed lookup is an error that names the status and the permission to check.
+    public static func fetch(repository: String, number: Int, api: GitHubAPI) throws -> PullRequestHead {
+        let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)", timeout: CommentHandler.preAckTimeout)
+        let object = pull.json as? [String: Any]
+        let head = object?["head"] as? [String: Any]
+        guard pull.isSuccess, let ref = head?["ref"] as? String else {
+            throw DispatchError.usage("cannot read pull request #\(number) (HTTP \(pull.status): \(pull.message)); check the token's pull-requests: read permission")
+        }
+        return PullRequestHead(ref: ref, repository: ((head?["repo"] as? [String: Any])?["full_name"] as? String) ?? "",
+                               sha: head?["sha"] as? String ?? "", baseRef: (object?["base"] as? [String: Any])?["ref"] as? String ?? "")
     }
 }
 

@@ -18,9 +18,14 @@ public enum Reply {
         return (lines + [footer(inputs), record.hidden]).joined(separator: "\n")
     }
 
+    /// GitHub refuses comment bodies longer than this many characters.
+    public static let maximumLength = 65_536
+    /// The most of one echoed text (a detail, a message from GitHub) a reply carries.
+    static let echoLimit = 2_000
+
     /// A refusal or report with a concrete reason (`unauthorized`, `malformed`, `disabled`, `fork`, `duplicate`, …).
     public static func reason(_ code: String, _ detail: String, inputs: DispatchInputs?, record: DispatchRecord) -> String {
-        var lines = ["**Not dispatched: `\(code)`** — \(detail)", ""]
+        var lines = ["**Not dispatched: `\(code)`** — \(clip(detail))", ""]
         if code == "malformed" { lines += ["Usage: `\(RunRequest.usage)`", ""] }
         return (lines + [footer(inputs ?? DispatchInputs()), record.hidden]).joined(separator: "\n")
     }
@@ -28,6 +33,11 @@ public enum Reply {
     /// A plain report (for `/run status`).
     public static func report(_ text: String, inputs: DispatchInputs?, record: DispatchRecord) -> String {
         [text, "", footer(inputs ?? DispatchInputs()), record.hidden].joined(separator: "\n")
+    }
+
+    /// `text` cut to `limit` characters, marked when cut, so echoed text keeps a reply under GitHub's limit.
+    static func clip(_ text: String, _ limit: Int = echoLimit) -> String {
+        text.count <= limit ? text : text.prefix(limit) + " … (\(text.count - limit) more characters not shown)"
     }
 
     private static func footer(_ inputs: DispatchInputs) -> String {

@@ -2,10 +2,12 @@ import Foundation
 
 /// The `### Run Links` block: each job of a run mapped to its log URL.
 public enum RunLinks {
-    /// Reads the run's jobs (`GET /repos/{o}/{r}/actions/runs/{id}/jobs`) and renders the block.
+    /// Reads the run's jobs, every page (`GET /repos/{o}/{r}/actions/runs/{id}/jobs`), and renders the block.
     public static func markdown(repository: String, runID: String, api: GitHubAPI, serverURL: String) throws -> String {
-        let response = api.send("GET", "/repos/\(repository)/actions/runs/\(runID)/jobs", query: [("per_page", "100")])
-        guard response.isSuccess, let jobs = (response.json as? [String: Any])?["jobs"] as? [[String: Any]] else {
+        let jobs: [[String: Any]]
+        switch api.list("/repos/\(repository)/actions/runs/\(runID)/jobs", key: "jobs") {
+        case .items(let items): jobs = items
+        case .failed(let response):
             throw DispatchError.usage("cannot list the jobs of run \(runID) (HTTP \(response.status): \(response.message)); the token needs actions: read")
         }
         var lines = ["### Run Links", ""]

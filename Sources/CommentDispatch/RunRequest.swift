@@ -26,16 +26,16 @@ public enum RunRequest: Equatable, Sendable {
             var inputs = DispatchInputs()
             var seen: Set<String> = []
             for word in words.dropFirst(2) {
-                guard let equals = word.firstIndex(of: "=") else { return .malformed("'\(word)' is not key=value") }
+                guard let equals = word.firstIndex(of: "=") else { return .malformed("'\(Reply.clip(word, 80))' is not key=value") }
                 let key = String(word[..<equals])
                 let value = String(word[word.index(after: equals)...])
-                guard seen.insert(key).inserted else { return .malformed("'\(key)' is given twice") }
+                guard seen.insert(key).inserted else { return .malformed("'\(Reply.clip(key, 80))' is given twice") }
                 switch key {
                 case "strategy":
-                    guard let strategy = DispatchInputs.Strategy(rawValue: value) else { return .malformed("strategy must be single or matrix, not '\(value)'") }
+                    guard let strategy = DispatchInputs.Strategy(rawValue: value) else { return .malformed("strategy must be single or matrix, not '\(Reply.clip(value, 80))'") }
                     inputs.strategy = strategy
                 case "include_integration":
-                    guard value == "true" || value == "false" else { return .malformed("include_integration must be true or false, not '\(value)'") }
+                    guard value == "true" || value == "false" else { return .malformed("include_integration must be true or false, not '\(Reply.clip(value, 80))'") }
                     inputs.includeIntegration = value == "true"
                 case "sample_id":
                     guard DispatchInputs.isValidSampleID(value) else {
@@ -43,15 +43,18 @@ public enum RunRequest: Equatable, Sendable {
                     }
                     inputs.sampleID = value
                 case "ref":
-                    guard DispatchInputs.isValidRef(value) else { return .malformed("ref '\(value)' is not a plain branch, tag or SHA") }
+                    guard !DispatchInputs.isCommitSHA(value) else {
+                        return .malformed("ref '\(value)' is a commit SHA, and workflow_dispatch runs only a branch or tag; write ref=BRANCH or ref=TAG (leave it out for the PR's head branch)")
+                    }
+                    guard DispatchInputs.isValidRef(value) else { return .malformed("ref '\(Reply.clip(value, 80))' is not a plain branch or tag name") }
                     inputs.ref = value
                 default:
-                    return .malformed("unknown key '\(key)'")
+                    return .malformed("unknown key '\(Reply.clip(key, 80))'")
                 }
             }
             return .orchestrated(inputs)
         default:
-            return .malformed("unknown subcommand '\(words[1])'")
+            return .malformed("unknown subcommand '\(Reply.clip(words[1], 80))'")
         }
     }
 }
@@ -67,7 +70,7 @@ public struct DispatchInputs: Codable, Equatable, Sendable {
     public var includeIntegration = false
     /// Generated when the comment gives none (`SampleID.make`).
     public var sampleID: String?
-    /// The ref to run; the PR's head branch when the comment gives none.
+    /// The branch or tag to run; the PR's head branch when the comment gives none (its base branch for a fork).
     public var ref: String?
 
     public init(strategy: Strategy = .single, includeIntegration: Bool = false, sampleID: String? = nil, ref: String? = nil) {
@@ -86,6 +89,11 @@ public struct DispatchInputs: Codable, Equatable, Sendable {
     static func isValidSampleID(_ text: String) -> Bool {
         guard (1...64).contains(text.count), let first = text.first, first.isASCII, first.isLetter || first.isNumber else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
+    /// A full 40-hex commit SHA, which workflow_dispatch refuses as a ref.
+    static func isCommitSHA(_ text: String) -> Bool {
+        text.count == 40 && text.allSatisfy(\.isHexDigit)
     }
 
     static func isValidRef(_ text: String) -> Bool {

@@ -42,7 +42,8 @@ enum DispatchTool {
         guard let token = environment[tokenName], !token.isEmpty else {
             throw DispatchError.usage("no token in $\(tokenName); pass the workflow's token in that variable (or name another with --token-env)")
         }
-        let api = GitHubAPI(baseURL: environment["GITHUB_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com", token: token)
+        let api = GitHubAPI(baseURL: try GitHubAPI.checkedBaseURL(environment["GITHUB_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com"),
+                            token: token)
         let serverURL = environment["GITHUB_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://github.com"
         switch action {
         case "poll": return try poll(values, config: config, api: api, serverURL: serverURL)

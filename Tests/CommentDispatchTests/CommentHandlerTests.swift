@@ -4,22 +4,24 @@ import XCTest
 
 /// The dispatcher's core against a fake GitHub REST server on loopback.
 final class CommentHandlerTests: XCTestCase {
-    private let token = "ghs_SECRETtoken1234567890"
+    let token = "ghs_SECRETtoken1234567890"
 
-    private func comment(_ body: String, id: Int = 3_456_789_012, author: String = "maintainer", association: String = "MEMBER",
+    func comment(_ body: String, id: Int = 3_456_789_012, author: String = "maintainer", association: String = "MEMBER",
                          headRepository: String = "o/r") -> PullRequestComment {
         PullRequestComment(repository: "o/r", pullRequest: 42, commentID: id, commentURL: "https://github.com/o/r/pull/42#issuecomment-\(id)",
                            author: author, authorAssociation: association, body: body, headRef: "feature/x", headRepository: headRepository)
     }
 
-    private func handler(_ fake: FakeGitHub, _ config: DispatchConfig = DispatchConfig()) -> CommentHandler {
+    /// `waits` records the rate-limit waits (without sleeping); `realPause`: the handler's own pauses really sleep.
+    func handler(_ fake: FakeGitHub, _ config: DispatchConfig = DispatchConfig(), waits: Waits = Waits(), realPause: Bool = false) -> CommentHandler {
         var config = config
         config.correlateSeconds = 2
-        return CommentHandler(config: config, api: GitHubAPI(baseURL: fake.baseURL, token: token), serverURL: "https://github.com",
-                              pause: { _ in Thread.sleep(forTimeInterval: 0.01) })
+        return CommentHandler(config: config, api: GitHubAPI(baseURL: fake.baseURL, token: token, pause: { waits.add($0) }),
+                              serverURL: "https://github.com",
+                              pause: { Thread.sleep(forTimeInterval: realPause ? $0 : 0.01) })
     }
 
-    private func calls(_ fake: FakeGitHub, _ method: String, _ suffix: String) -> Int {
+    func calls(_ fake: FakeGitHub, _ method: String, _ suffix: String) -> Int {
         fake.requests.filter { $0.method == method && $0.path.hasSuffix(suffix) }.count
     }
 
@@ -30,7 +32,7 @@ final class CommentHandlerTests: XCTestCase {
         XCTAssertEqual(outcome.runURL, "https://github.com/o/r/actions/runs/19600000000")
         XCTAssertEqual(fake.requests.map { "\($0.method) \($0.path)" }, [
             "GET /repos/o/r/collaborators/maintainer/permission", "GET /repos/o/r/issues/42/comments",
-            "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs",
+            "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs", "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs",
             "POST /repos/o/r/issues/42/comments", "POST /repos/o/r/issues/comments/3456789012/reactions",
             "GET /repos/o/r/issues/42/comments",
             "POST /repos/o/r/actions/workflows/ci-orchestrated.yml/dispatches", "PATCH /repos/o/r/issues/comments/5000001",
@@ -107,7 +109,7 @@ final class CommentHandlerTests: XCTestCase {
             (DispatchConfig(), comment("/run orchestrated strategy=huge"), "malformed", "strategy must be single or matrix, not 'huge'", { _ in }),
             (disabled, comment("/run orchestrated"), "disabled", "dispatch is turned off", { _ in }),
             (DispatchConfig(), comment("/run orchestrated", headRepository: "stranger/r"), "fork", "comes from the fork `stranger/r`", { _ in }),
-            (DispatchConfig(), comment("/run orchestrated", author: "visitor"), "unauthorized", "@visitor has `read` permission; `write` is required", { $0.permission = "read" }),
+            (DispatchConfig(), comment("/run orchestrated", author: "visitor"), "unauthorized", "@visitor has the `read` role; `write` is required (rule: collaborator role_name)", { $0.permission = "read" }),
             (singleOnly, comment("/run orchestrated strategy=matrix"), "disabled", "strategy `matrix` is turned off in the dispatcher's config (`strategies`)", { _ in }),
             (DispatchConfig(), comment("/run orchestrated", association: "NONE"), "unauthorized", "the permission check answered HTTP 404", { $0.fail("GET /permission", with: [404]) }),
         ]
@@ -235,6 +237,23 @@ final class CommentHandlerTests: XCTestCase {
             XCTAssertEqual(request.raw.components(separatedBy: token).count - 1, 1, "\(request.method) \(request.path)")
         }
         for posted in fake.postedComments { XCTAssertFalse((posted["body"] as? String ?? "").contains(token)) }
+    }
+}
+/// The rate-limit waits a client was told to make.
+final class Waits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Double] = []
+
+    func add(_ seconds: Double) {
+        lock.lock()
+        recorded.append(seconds)
+        lock.unlock()
+    }
+
+    var all: [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
     }
 }
 #endif

@@ -27,18 +27,20 @@ final class CommentPollerTests: XCTestCase {
         XCTAssertEqual(fake.requests.last?.headers["if-none-match"], "\"c1-0\"")
     }
 
-    func testTwentyDuplicatesInOnePollMakeOneRunAndSixCallsForIt() throws {
+    func testTwentyDuplicatesInOnePollMakeOneRunAndSevenCallsForIt() throws {
         let fake = try FakeGitHub()
         for index in 0..<20 { fake.addUserComment("/run orchestrated strategy=single sample_id=same", id: 100 + index) }
         let outcomes = try poller(fake, state: stateFile()).pollOnce()
         XCTAssertEqual(outcomes.map(\.code), ["dispatched"] + Array(repeating: "duplicate", count: 19))
         XCTAssertEqual(fake.requests.filter { $0.path.hasSuffix("/dispatches") }.count, 1)
-        let firstHandling = fake.requests.dropFirst(2).prefix(6)
-        XCTAssertEqual(firstHandling.map { "\($0.method) \($0.path)" }, [
-            "GET /repos/o/r/collaborators/maintainer/permission", "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs",
+        let firstHandling = fake.requests.dropFirst(2).prefix(7)
+        XCTAssertEqual(firstHandling.map { "\($0.method) \($0.path)\($0.query["status"].map { "?status=" + $0 } ?? "")" }, [
+            "GET /repos/o/r/collaborators/maintainer/permission",
+            "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs?status=in_progress",
+            "GET /repos/o/r/actions/workflows/ci-orchestrated.yml/runs?status=queued",
             "POST /repos/o/r/issues/42/comments", "POST /repos/o/r/issues/comments/100/reactions",
             "POST /repos/o/r/actions/workflows/ci-orchestrated.yml/dispatches", "PATCH /repos/o/r/issues/comments/5000001",
-        ], "after the listing and the one-time PR lookup: six calls for a dispatch")
+        ], "after the listing and the one-time PR lookup: seven calls for a dispatch")
     }
 
     func testARestartNeitherLosesNorRepeatsACommand() throws {

@@ -23,10 +23,20 @@ final class FakeGitHub: @unchecked Sendable {
     private var incoming: [[String: Any]] = []
     private var runs: [[String: Any]] = []
     private var nextID = 5_000_000
-    /// Status codes to answer instead, in order, keyed by "METHOD path-suffix".
-    private var failures: [String: [Int]] = [:]
+    /// Answers to give instead, in order, keyed by "METHOD path-suffix": a status and extra headers.
+    private var failures: [String: [(status: Int, headers: [String: String])]] = [:]
 
+    /// The permission endpoint's legacy `permission` and assigned `role_name` (nil: same as permission).
     var permission = "write"
+    var roleName: String?
+    /// The PR as `GET /pulls/42` answers it; `headRepository` nil is a deleted fork (`head.repo: null`).
+    var headRepository: String? = "o/r"
+    /// Seconds after its creation before a run shows in listings (GitHub lists new runs late).
+    var runListingDelay = 0.0
+    /// Jobs the run-jobs listing has.
+    var jobCount = 2
+    /// The `message` of injected failures.
+    var failureMessage: String?
     /// Posted just before the next PR comment, as a second handler racing this one would.
     var rivalReplyBeforeNextPost: String?
     /// How the dispatch endpoint answers when it does not fail: 200 with run details, or 204.
@@ -86,11 +96,24 @@ final class FakeGitHub: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The next answers of `key` ("POST /dispatches", "GET /permission", …) are these statuses;
-    /// 0 means no answer for 3.5 s (a timeout).
-    func fail(_ key: String, with statuses: [Int]) {
+    /// In a `fail` list: answer this one request as usual.
+    static let passThrough = -1
+
+    /// The next answers of `key` ("POST /dispatches", "GET /permission", …) are these statuses, with
+    /// these headers; 0 means no answer for 3.5 s (a timeout), a 3xx a redirect to the `Location` header.
+    func fail(_ key: String, with statuses: [Int], headers: [String: String] = [:]) {
         lock.lock()
-        failures[key, default: []] += statuses
+        failures[key, default: []] += statuses.map { ($0, headers) }
+        lock.unlock()
+    }
+
+    /// Comments on PR #42 not made by the dispatcher, oldest first.
+    func addPullRequestComments(_ count: Int) {
+        lock.lock()
+        for _ in 0..<count {
+            nextID += 1
+            comments.append(["id": nextID, "body": "LGTM", "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"])
+        }
         lock.unlock()
     }
 
@@ -143,8 +166,11 @@ final class FakeGitHub: @unchecked Sendable {
         recorded.append(request)
         let key = failures.keys.first { request.path.hasSuffix($0.split(separator: " ")[1]) && request.method == $0.split(separator: " ")[0] }
         var injected: Int?
+        var extra = ""
         if let key, var statuses = failures[key], !statuses.isEmpty {
-            injected = statuses.removeFirst()
+            let answer = statuses.removeFirst()
+            injected = answer.status == Self.passThrough ? nil : answer.status
+            extra = answer.headers.map { "\($0.key): \($0.value)\r\n" }.joined()
             failures[key] = statuses
         }
         if injected == 0 {
@@ -152,11 +178,18 @@ final class FakeGitHub: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 3.5)
             return "HTTP/1.1 504 X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         }
-        var extra = ""
+        if let injected, (300..<400).contains(injected) {
+            lock.unlock()
+            return "HTTP/1.1 \(injected) X\r\n\(extra)Content-Length: 0\r\nConnection: close\r\n\r\n"
+        }
         var (status, json) = route(request, injected: injected)
+        if request.method == "GET", injected == nil, let page = paginate(json, request) {
+            json = page.json
+            extra += page.link.map { "Link: \($0)\r\n" } ?? ""
+        }
         if request.method == "GET", request.path == "/repos/o/r/issues/comments", injected == nil {
             let etag = "\"c\(incoming.count)-\(comments.count)\""
-            extra = "ETag: \(etag)\r\n"
+            extra += "ETag: \(etag)\r\n"
             if request.headers["if-none-match"] == etag { (status, json) = (304, nil) }
         }
         lock.unlock()
@@ -176,16 +209,24 @@ final class FakeGitHub: @unchecked Sendable {
             let run = addRun(for: inputs, branch: request.body?["ref"] as? String ?? "")
             return dispatchStatus == 204 ? (204, nil) : (200, ["workflow_run_id": run["id"]!, "run_url": "https://api.example/runs/\(run["id"]!)", "html_url": run["html_url"]!])
         }
-        if let injected { return (injected, ["message": "injected \(injected)"]) }
-        if path.hasSuffix("/permission") { return (200, ["permission": permission, "role_name": permission]) }
+        if let injected { return (injected, ["message": failureMessage ?? "injected \(injected)"]) }
+        if path.hasSuffix("/permission") { return (200, ["permission": permission, "role_name": roleName ?? permission]) }
         if path.hasSuffix("/reactions") { return (201, ["id": 1, "content": "eyes"]) }
         if path.hasSuffix("/cancel") { return (202, [:] as [String: Any]) }
-        if path.hasSuffix("/runs") { return (200, ["total_count": runs.count, "workflow_runs": runs]) }
+        if path.hasSuffix("/runs") {
+            let now = Date().timeIntervalSince1970
+            let listed = runs.filter { run in
+                (run["created"] as? Double ?? 0) + runListingDelay <= now && request.query["status"].map { $0 == run["status"] as? String } ?? true
+            }.map { $0.filter { $0.key != "created" } }
+            return (200, ["total_count": listed.count, "workflow_runs": listed])
+        }
         if path.hasSuffix("/jobs") {
-            return (200, ["total_count": 2, "jobs": [["id": 5511, "name": "normalize"], ["id": 5512, "name": "windows-single"]]])
+            let jobs = (0..<jobCount).map { ["id": 5511 + $0, "name": ["normalize", "windows-single"].indices.contains($0) ? ["normalize", "windows-single"][$0] : "job-\($0)"] as [String: Any] }
+            return (200, ["total_count": jobCount, "jobs": jobs])
         }
         if path.contains("/pulls/") {
-            return (200, ["number": 42, "head": ["ref": "feature/x", "repo": ["full_name": "o/r"]], "base": ["ref": "develop"]])
+            let repo: Any = headRepository.map { ["full_name": $0] } ?? NSNull()
+            return (200, ["number": 42, "head": ["ref": "feature/x", "sha": String(repeating: "ab", count: 20), "repo": repo], "base": ["ref": "develop"]])
         }
         if path.contains("/issues/comments/"), request.method == "PATCH" {
             let id = Int(path.split(separator: "/").last!) ?? 0
@@ -208,11 +249,29 @@ final class FakeGitHub: @unchecked Sendable {
         return (404, ["message": "Not Found"])
     }
 
+    /// One page of a listing as GitHub serves it (`per_page`, default 30; `page`), with its `Link` header.
+    private func paginate(_ json: Any?, _ request: Request) -> (json: Any, link: String?)? {
+        let key = ["workflow_runs", "jobs"].first { (json as? [String: Any])?[$0] != nil }
+        guard let all = (key.map { (json as? [String: Any])?[$0] } ?? json) as? [[String: Any]] else { return nil }
+        let size = Int(request.query["per_page"] ?? "") ?? 30
+        let page = Int(request.query["page"] ?? "") ?? 1
+        let slice = Array(all.dropFirst((page - 1) * size).prefix(size))
+        var link: String?
+        if page * size < all.count {
+            var next = URLComponents(string: baseURL + request.path)!
+            next.queryItems = request.query.filter { $0.key != "page" }.map { URLQueryItem(name: $0.key, value: $0.value) } + [URLQueryItem(name: "page", value: "\(page + 1)")]
+            link = "<\(next.url!.absoluteString)>; rel=\"next\""
+        }
+        guard let key, var object = json as? [String: Any] else { return (slice, link) }
+        object[key] = slice
+        return (object, link)
+    }
+
     @discardableResult
     private func addRun(for inputs: [String: Any], branch: String) -> [String: Any] {
         let id = 19_600_000_000 + runs.count
         let run: [String: Any] = ["id": id, "html_url": "https://github.com/o/r/actions/runs/\(id)", "head_branch": branch,
-                                  "event": "workflow_dispatch", "status": "queued",
+                                  "event": "workflow_dispatch", "status": "queued", "created": Date().timeIntervalSince1970,
                                   "display_title": "orchestrated \(inputs["sample_id"] ?? "") \(inputs["dispatch_id"] ?? "")"]
         runs.append(run)
         return run
