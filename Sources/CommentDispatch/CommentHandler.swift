@@ -106,7 +106,7 @@ public final class CommentHandler {
 
         var notes = [authorization.explanation]
         if comment.isFromFork && given.ref == nil {
-            notes.append("fork: #\(comment.pullRequest) comes from `\(comment.headRepository)`; dispatched on the base branch `\(ref)` with `pr_head_ref=refs/pull/\(comment.pullRequest)/head` and `pr_head_sha=\(comment.headSHA)`, which the workflow checks out (allowForks: the fork's code runs on these runners)")
+            notes.append("fork: #\(comment.pullRequest) comes from `\(comment.headRepository)`; dispatched on the base branch `\(ref)` with `pr_head_sha=\(comment.headSHA)`; the workflow checks out `refs/pull/\(comment.pullRequest)/head` at that commit (allowForks: the fork's code runs on these runners)")
         }
         let active = try activeRuns(comment)
         if !active.all.isEmpty {
@@ -192,10 +192,8 @@ public final class CommentHandler {
             "origin_comment_id": String(comment.commentID), "origin_comment_url": comment.commentURL,
             "origin_author": comment.author, "dispatch_id": dispatchID,
         ]
-        if comment.isFromFork {
-            workflowInputs["pr_head_ref"] = "refs/pull/\(comment.pullRequest)/head"
-            workflowInputs["pr_head_sha"] = comment.headSHA
-        }
+        // Ten inputs at most, older GitHub Enterprise Server's limit: a fork's head ref is `refs/pull/{origin_pr}/head`.
+        if comment.isFromFork { workflowInputs["pr_head_sha"] = comment.headSHA }
         let body: [String: Any] = ["ref": inputs.ref ?? comment.headRef, "inputs": workflowInputs, "return_run_details": true]
         let path = "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/dispatches"
         var response = api.send("POST", path, body: body)

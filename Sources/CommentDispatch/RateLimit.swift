@@ -22,6 +22,6 @@ public enum RateLimit {
         if headers["x-ratelimit-remaining"] == "0", let reset = headers["x-ratelimit-reset"].flatMap(Double.init) {
             return max(0, reset - now.timeIntervalSince1970) + 1
         }
-        return secondaryWaitSeconds * pow(2, Double(max(0, attempt - 1)))
+        return secondaryWaitSeconds * Double(1 << min(max(0, attempt - 1), 10))
     }
 }

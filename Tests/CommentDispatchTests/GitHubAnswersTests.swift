@@ -123,8 +123,9 @@ extension CommentHandlerTests {
         let dispatch = try XCTUnwrap(fake.requests.first { $0.path.hasSuffix("/dispatches") })
         XCTAssertEqual(dispatch.body?["ref"] as? String, "develop", "the base repository runs its own base branch")
         let inputs = try XCTUnwrap(dispatch.body?["inputs"] as? [String: String])
-        XCTAssertEqual(inputs["pr_head_ref"], "refs/pull/42/head")
         XCTAssertEqual(inputs["pr_head_sha"], String(repeating: "ab", count: 20))
+        XCTAssertEqual(inputs["origin_pr"], "42", "the workflow checks out refs/pull/42/head")
+        XCTAssertEqual(inputs.count, 10, "older GitHub Enterprise Server takes at most 10 inputs")
         XCTAssertTrue(body(fake).contains("- fork: #42 comes from `stranger/r`; dispatched on the base branch `develop`"), body(fake))
 
         let deleted = try FakeGitHub()
