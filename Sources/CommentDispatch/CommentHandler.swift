@@ -59,19 +59,11 @@ public final class CommentHandler {
         }
     }
 
-    /// A read GitHub did not answer: nothing is dispatched on what could not be read.
-    struct Unreadable: Error {
-        var what: String
-        var response: GitHubAPI.Response
-
-        var code: String { response.isRateLimited ? "rate_limited" : "unavailable" }
-
-        var detail: String {
-            let why = response.isRateLimited
-                ? "GitHub's rate limit (HTTP \(response.status): \(response.message)) lasted past this handler's deadline"
-                : "GitHub answered HTTP \(response.status): \(response.message)"
-            return "could not read \(what): \(why); nothing was dispatched, so post the same comment again in a few minutes"
-        }
+    /// Answers a `/run` comment whose pull request could not be read (`failure`); nil when it is not one.
+    @discardableResult
+    public func answer(_ comment: PullRequestComment, couldNotRead failure: Unreadable) -> Outcome? {
+        guard RunRequest.parse(comment.body) != nil else { return nil }
+        return refuse(comment, failure.code, failure.detail, inputs: nil)
     }
 
     // MARK: - Steps
@@ -223,7 +215,7 @@ public final class CommentHandler {
         let created = ISO8601DateFormatter().string(from: since.addingTimeInterval(-5))
         while true {
             let response = api.send("GET", "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/runs",
-                                    query: [("event", "workflow_dispatch"), ("branch", branch), ("created", ">=\(created)")])
+                                    query: [("event", "workflow_dispatch"), ("branch", branch), ("created", ">=\(created)"), ("per_page", "100")])
             let runs = ((response.json as? [String: Any])?["workflow_runs"] as? [[String: Any]]) ?? []
             if let run = runs.first(where: { ($0["display_title"] as? String)?.contains(dispatchID) == true }),
                let url = run["html_url"] as? String {

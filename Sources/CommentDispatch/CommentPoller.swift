@@ -21,7 +21,9 @@ public final class CommentPoller {
     static let keepRecordsSeconds = 86400.0
 
     private let repository: String
-    private let api: GitHubAPI
+    private var api: GitHubAPI
+    /// How long one poll's own reads (the listing, PR lookups) wait out rate limits.
+    static let readDeadlineSeconds = 120.0
     private let handler: CommentHandler
     private let statePath: String
 
@@ -34,6 +36,7 @@ public final class CommentPoller {
 
     /// One poll: the outcomes of the `/run` comments it handled.
     public func pollOnce() throws -> [CommentHandler.Outcome] {
+        api.deadline = Date().addingTimeInterval(Self.readDeadlineSeconds)
         var state = load()
         let cutoff = Date().timeIntervalSince1970 - Self.keepRecordsSeconds
         handler.localRecords = state.records.filter { $0.at >= cutoff }

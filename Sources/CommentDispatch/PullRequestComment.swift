@@ -55,13 +55,13 @@ public struct PullRequestHead: Codable, Equatable, Sendable {
     public var sha: String
     public var baseRef: String
 
-    /// Reads the PR; a failed lookup is an error that names the status and the permission to check.
-    public static func fetch(repository: String, number: Int, api: GitHubAPI) throws -> PullRequestHead {
+    /// Reads the PR; a failed lookup is `Unreadable`.
+    public static func fetch(repository: String, number: Int, api: GitHubAPI) throws(Unreadable) -> PullRequestHead {
         let pull = api.send("GET", "/repos/\(repository)/pulls/\(number)", timeout: CommentHandler.preAckTimeout)
         let object = pull.json as? [String: Any]
         let head = object?["head"] as? [String: Any]
         guard pull.isSuccess, let ref = head?["ref"] as? String else {
-            throw DispatchError.usage("cannot read pull request #\(number) (HTTP \(pull.status): \(pull.message)); check the token's pull-requests: read permission")
+            throw Unreadable(what: "pull request #\(number) (the token needs pull-requests: read)", response: pull)
         }
         return PullRequestHead(ref: ref, repository: ((head?["repo"] as? [String: Any])?["full_name"] as? String) ?? "",
                                sha: head?["sha"] as? String ?? "", baseRef: (object?["base"] as? [String: Any])?["ref"] as? String ?? "")

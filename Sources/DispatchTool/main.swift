@@ -42,8 +42,10 @@ enum DispatchTool {
         guard let token = environment[tokenName], !token.isEmpty else {
             throw DispatchError.usage("no token in $\(tokenName); pass the workflow's token in that variable (or name another with --token-env)")
         }
-        let api = GitHubAPI(baseURL: try GitHubAPI.checkedBaseURL(environment["GITHUB_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com"),
+        var api = GitHubAPI(baseURL: try GitHubAPI.checkedBaseURL(environment["GITHUB_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com"),
                             token: token)
+        // One-shot actions wait out rate limits for as long as handling one comment may take.
+        if action != "poll" { api.deadline = Date().addingTimeInterval(config.deadlineSeconds) }
         let serverURL = environment["GITHUB_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://github.com"
         switch action {
         case "poll": return try poll(values, config: config, api: api, serverURL: serverURL)
@@ -57,15 +59,22 @@ enum DispatchTool {
               let payload = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw DispatchError.usage("cannot read the event payload at $GITHUB_EVENT_PATH; run 'dispatch event' in an issue_comment workflow")
         }
-        guard let comment = try CommentSource.comment(fromPayload: payload, api: api) else {
+        guard let comment = try CommentSource.comment(fromPayload: payload) else {
             say("dispatch: not a pull request comment; nothing to do")
             return 0
         }
-        guard let outcome = CommentHandler(config: config, api: api, serverURL: serverURL).handle(comment) else {
+        guard RunRequest.parse(comment.body) != nil else {
             say("dispatch: comment \(comment.commentID) is not a /run command; nothing to do")
             return 0
         }
-        report(outcome)
+        let handler = CommentHandler(config: config, api: api, serverURL: serverURL)
+        do {
+            let head = try PullRequestHead.fetch(repository: comment.repository, number: comment.pullRequest, api: api)
+            handler.handle(comment.on(head)).map(report)
+        } catch {
+            // The PR could not be read: the comment is still answered, with the reason.
+            handler.answer(comment, couldNotRead: error).map(report)
+        }
         return 0
     }
 

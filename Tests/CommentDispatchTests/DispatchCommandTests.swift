@@ -50,6 +50,29 @@ final class DispatchCommandTests: XCTestCase {
         XCTAssertEqual(fake.requests.first?.path, "/repos/o/r/pulls/42", "the PR's head is looked up first")
     }
 
+    func testARateLimitedPullRequestLookupIsStillAnswered() throws {
+        let fake = try FakeGitHub()
+        let reset = Int(Date().timeIntervalSince1970) + 3600
+        fake.fail("GET /pulls/42", with: [403], headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset": "\(reset)"])
+        fake.failureMessage = "API rate limit exceeded for installation ID 1."
+        let result = try run(["dispatch", "event"], environment: [
+            "GITHUB_TOKEN": "t", "GITHUB_EVENT_PATH": try payload("/run orchestrated"), "GITHUB_API_URL": fake.baseURL,
+        ])
+        XCTAssertEqual(result.code, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("dispatch: rate_limited"), result.stdout)
+        let reply = try XCTUnwrap(fake.postedComments.first?["body"] as? String)
+        XCTAssertTrue(reply.hasPrefix("**Not dispatched: `rate_limited`** — could not read pull request #42"), reply)
+        XCTAssertFalse(fake.requests.contains { $0.path.hasSuffix("/dispatches") })
+    }
+
+    func testPlainHTTPToAnotherHostIsAUsageError() throws {
+        let result = try run(["dispatch", "event"], environment: [
+            "GITHUB_TOKEN": "t", "GITHUB_EVENT_PATH": try payload("/run status"), "GITHUB_API_URL": "http://ghe.example.com/api/v3",
+        ])
+        XCTAssertEqual(result.code, 64)
+        XCTAssertTrue(result.stderr.contains("is not https"), result.stderr)
+    }
+
     func testMissingTokenIsAOneLineUsageError() throws {
         let result = try run(["dispatch", "event"], environment: ["GITHUB_EVENT_PATH": try payload("/run status")])
         XCTAssertEqual(result.code, 64)
