@@ -34,10 +34,10 @@ public final class CommentHandler {
     }
 
     /// Handles one comment; nil when it is not a `/run` comment. Rate-limited calls are waited out
-    /// as GitHub says for at most `config.deadlineSeconds` from here.
-    public func handle(_ comment: PullRequestComment) -> Outcome? {
+    /// as GitHub says for at most `config.deadlineSeconds` from `pickedUp` (default: now).
+    public func handle(_ comment: PullRequestComment, pickedUp: Date? = nil) -> Outcome? {
         guard let request = RunRequest.parse(comment.body) else { return nil }
-        api.deadline = now().addingTimeInterval(config.deadlineSeconds)
+        api.deadline = (pickedUp ?? now()).addingTimeInterval(config.deadlineSeconds)
         do {
             switch request {
             case .malformed(let problem):
@@ -190,11 +190,14 @@ public final class CommentHandler {
         let path = "/repos/\(comment.repository)/actions/workflows/\(config.workflow)/dispatches"
         var response = api.send("POST", path, body: body)
         if response.isTransient {
-            if let url = findRun(comment, dispatchID: dispatchID, branch: inputs.ref ?? comment.headRef, since: started,
-                                 within: config.retryDelaySeconds) {
+            switch findRun(comment, dispatchID: dispatchID, branch: inputs.ref ?? comment.headRef, since: started, within: config.retryDelaySeconds) {
+            case .found(let url):
                 return .run(url)
+            case .unreadable:
+                return .failed(response.status, "\(response.message); the workflow's runs could not be listed to see whether GitHub made the run anyway, so it was not retried (that could make a second run): look at the workflow page before asking again")
+            case .absent:
+                response = api.send("POST", path, body: body)
             }
-            response = api.send("POST", path, body: body)
         }
         switch response.status {
         case 200:
@@ -202,15 +205,23 @@ public final class CommentHandler {
             if let url = details?["html_url"] as? String { return .run(url) }
             fallthrough
         case 201...299:
-            return findRun(comment, dispatchID: dispatchID, branch: inputs.ref ?? comment.headRef, since: started,
-                           within: config.correlateSeconds).map(DispatchResult.run) ?? .notVisible
+            guard case .found(let url) = findRun(comment, dispatchID: dispatchID, branch: inputs.ref ?? comment.headRef, since: started,
+                                                 within: config.correlateSeconds) else { return .notVisible }
+            return .run(url)
         default:
             return .failed(response.status, response.message)
         }
     }
 
+    /// What looking for a dispatched run came to: its URL, not there, or the last listing failed.
+    private enum RunSearch {
+        case found(String)
+        case absent
+        case unreadable
+    }
+
     /// The run whose title carries `dispatchID`, looked for until `within` seconds have passed.
-    private func findRun(_ comment: PullRequestComment, dispatchID: String, branch: String, since: Date, within: Double) -> String? {
+    private func findRun(_ comment: PullRequestComment, dispatchID: String, branch: String, since: Date, within: Double) -> RunSearch {
         let deadline = now().addingTimeInterval(within)
         let created = ISO8601DateFormatter().string(from: since.addingTimeInterval(-5))
         while true {
@@ -219,9 +230,9 @@ public final class CommentHandler {
             let runs = ((response.json as? [String: Any])?["workflow_runs"] as? [[String: Any]]) ?? []
             if let run = runs.first(where: { ($0["display_title"] as? String)?.contains(dispatchID) == true }),
                let url = run["html_url"] as? String {
-                return url
+                return .found(url)
             }
-            guard now() < deadline else { return nil }
+            guard now() < deadline else { return response.isSuccess ? .absent : .unreadable }
             pause(min(2, max(0.1, deadline.timeIntervalSince(now()))))
         }
     }
@@ -280,6 +291,10 @@ public final class CommentHandler {
             return Authorization(allowed: rank(role.name) >= rank(required),
                                  explanation: "@\(comment.author) has the `\(role.name)` role; `\(required)` is required (rule: collaborator \(role.field))")
         }
+        // An association proves at most write access, so it cannot stand in for maintain or admin.
+        guard DispatchConfig.permissions.firstIndex(of: required) ?? 0 <= DispatchConfig.permissions.firstIndex(of: "write") ?? 0 else {
+            throw Unreadable(what: "@\(comment.author)'s permission, which `\(required)` needs", response: response)
+        }
         let trusted = ["OWNER", "MEMBER", "COLLABORATOR"].contains(comment.authorAssociation)
         return Authorization(allowed: trusted,
                              explanation: "the permission check answered HTTP \(response.status) (\(response.message)), so the author association decided: @\(comment.author) is `\(comment.authorAssociation)`; OWNER, MEMBER or COLLABORATOR is required (rule: author association)")
@@ -324,9 +339,18 @@ public final class CommentHandler {
     private func replies(_ comment: PullRequestComment) throws -> [(replyID: Int, record: DispatchRecord)] {
         let listing = api.list("/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", timeout: Self.preAckTimeout)
         return try items(listing, what: "the earlier replies on #\(comment.pullRequest)").compactMap { item in
-            guard let id = (item["id"] as? NSNumber)?.intValue, let record = (item["body"] as? String).flatMap(DispatchRecord.find) else { return nil }
+            guard Self.mayCarryRecords(item), let id = (item["id"] as? NSNumber)?.intValue,
+                  let record = (item["body"] as? String).flatMap(DispatchRecord.find) else { return nil }
             return (id, record)
         }
+    }
+
+    /// Whether a comment's hidden record is believed: written by a bot (an app the repository's
+    /// admins installed, such as github-actions) or by someone with write access. Anyone else's
+    /// could forge a duplicate or plant the inputs of a `/run rerun`.
+    static func mayCarryRecords(_ item: [String: Any]) -> Bool {
+        (item["user"] as? [String: Any])?["type"] as? String == "Bot"
+            || ["OWNER", "MEMBER", "COLLABORATOR"].contains(item["author_association"] as? String ?? "")
     }
 
     /// A matching acknowledgement posted before ours (`ack`) by another handler, if any.

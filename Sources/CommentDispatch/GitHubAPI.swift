@@ -83,7 +83,10 @@ public struct GitHubAPI: Sendable {
             guard response.isSuccess, let pageItems = found as? [[String: Any]] else { return .failed(response) }
             items += pageItems
             guard let next = LinkHeader.url(response.headers["link"], rel: "next") else { return .items(items) }
-            guard page < maxPages, let url = URL(string: next), Self.origin(of: next) == Self.origin(of: baseURL) else { break }
+            guard let url = URL(string: next), Self.origin(of: next) == Self.origin(of: baseURL) else {
+                return .failed(Response(status: 0, headers: [:], json: nil, error: "\(path)'s next page is on another origin; not read"))
+            }
+            guard page < maxPages else { break }
             response = send("GET", url: url, body: nil, headers: [:], timeout: timeout)
         }
         return .failed(Response(status: 0, headers: [:], json: nil,

@@ -44,17 +44,18 @@ enum DispatchTool {
         }
         var api = GitHubAPI(baseURL: try GitHubAPI.checkedBaseURL(environment["GITHUB_API_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com"),
                             token: token)
-        // One-shot actions wait out rate limits for as long as handling one comment may take.
-        if action != "poll" { api.deadline = Date().addingTimeInterval(config.deadlineSeconds) }
+        // One-shot actions wait out rate limits for as long as handling one comment may take, counted from here.
+        let pickedUp = Date()
+        if action != "poll" { api.deadline = pickedUp.addingTimeInterval(config.deadlineSeconds) }
         let serverURL = environment["GITHUB_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://github.com"
         switch action {
         case "poll": return try poll(values, config: config, api: api, serverURL: serverURL)
         case "links": return try links(values, api: api, serverURL: serverURL, environment: environment)
-        default: return try event(config: config, api: api, serverURL: serverURL, environment: environment)
+        default: return try event(config: config, api: api, serverURL: serverURL, pickedUp: pickedUp, environment: environment)
         }
     }
 
-    private static func event(config: DispatchConfig, api: GitHubAPI, serverURL: String, environment: [String: String]) throws -> Int32 {
+    private static func event(config: DispatchConfig, api: GitHubAPI, serverURL: String, pickedUp: Date, environment: [String: String]) throws -> Int32 {
         guard let path = environment["GITHUB_EVENT_PATH"], let data = FileManager.default.contents(atPath: path),
               let payload = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw DispatchError.usage("cannot read the event payload at $GITHUB_EVENT_PATH; run 'dispatch event' in an issue_comment workflow")
@@ -70,7 +71,7 @@ enum DispatchTool {
         let handler = CommentHandler(config: config, api: api, serverURL: serverURL)
         do {
             let head = try PullRequestHead.fetch(repository: comment.repository, number: comment.pullRequest, api: api)
-            handler.handle(comment.on(head)).map(report)
+            handler.handle(comment.on(head), pickedUp: pickedUp).map(report)
         } catch {
             // The PR could not be read: the comment is still answered, with the reason.
             handler.answer(comment, couldNotRead: error).map(report)

@@ -43,6 +43,15 @@ final class CommentPollerTests: XCTestCase {
         ], "after the listing and the one-time PR lookup: seven calls for a dispatch")
     }
 
+    func testACommentWhosePullRequestCannotBeReadIsStillAnswered() throws {
+        let fake = try FakeGitHub()
+        fake.fail("GET /pulls/42", with: [404])
+        fake.addUserComment("/run orchestrated", id: 1)
+        XCTAssertEqual(try poller(fake, state: stateFile()).pollOnce().map(\.code), ["unavailable"])
+        let reply = try XCTUnwrap(fake.postedComments.first?["body"] as? String)
+        XCTAssertTrue(reply.hasPrefix("**Not dispatched: `unavailable`** — could not read pull request #42"), reply)
+    }
+
     func testARestartNeitherLosesNorRepeatsACommand() throws {
         let fake = try FakeGitHub()
         let state = stateFile()

@@ -96,6 +96,9 @@ final class FakeGitHub: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Who the dispatcher's replies are by, as GitHub shows the workflow token's comments.
+    static var bot: [String: Any] { ["login": "github-actions[bot]", "type": "Bot"] }
+
     /// In a `fail` list: answer this one request as usual.
     static let passThrough = -1
 
@@ -107,12 +110,13 @@ final class FakeGitHub: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Comments on PR #42 not made by the dispatcher, oldest first.
-    func addPullRequestComments(_ count: Int) {
+    /// Comments on PR #42 by a person (`association` NONE: no write access), oldest first.
+    func addPullRequestComments(_ count: Int, body: String = "LGTM", association: String = "NONE") {
         lock.lock()
         for _ in 0..<count {
             nextID += 1
-            comments.append(["id": nextID, "body": "LGTM", "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"])
+            comments.append(["id": nextID, "body": body, "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)",
+                             "user": ["login": "someone", "type": "User"], "author_association": association])
         }
         lock.unlock()
     }
@@ -237,10 +241,11 @@ final class FakeGitHub: @unchecked Sendable {
             if let rival = rivalReplyBeforeNextPost {
                 rivalReplyBeforeNextPost = nil
                 nextID += 1
-                comments.append(["id": nextID, "body": rival, "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"])
+                comments.append(["id": nextID, "body": rival, "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)", "user": Self.bot])
             }
             nextID += 1
-            let comment: [String: Any] = ["id": nextID, "body": request.body?["body"] ?? "", "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)"]
+            let comment: [String: Any] = ["id": nextID, "body": request.body?["body"] ?? "", "html_url": "https://github.com/o/r/pull/42#issuecomment-\(nextID)",
+                                          "user": Self.bot, "author_association": "NONE"]
             comments.append(comment)
             return (201, comment)
         }

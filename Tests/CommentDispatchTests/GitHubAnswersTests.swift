@@ -62,6 +62,27 @@ extension CommentHandlerTests {
         XCTAssertTrue(body(race).hasPrefix("**Not dispatched: `unavailable`**"), body(race))
     }
 
+    func testWithoutThePermissionCheckNoAssociationStandsInForMaintain() throws {
+        let fake = try FakeGitHub()
+        fake.fail("GET /permission", with: [502])
+        var config = DispatchConfig()
+        config.requiredPermission = "maintain"
+        XCTAssertEqual(try XCTUnwrap(handler(fake, config).handle(comment("/run orchestrated"))).code, "unavailable")
+        XCTAssertTrue(body(fake).contains("could not read @maintainer's permission, which `maintain` needs"), body(fake))
+    }
+
+    func testRecordsAreBelievedOnlyFromBotsAndWriters() throws {
+        let fake = try FakeGitHub()
+        let forged = DispatchRecord(kind: "ack", pullRequest: 42, commentID: 1, inputs: DispatchInputs(sampleID: "x"), sampleIDGiven: true,
+                                    dispatchID: nil, runURL: nil, at: Date().timeIntervalSince1970)
+        fake.addPullRequestComments(1, body: "nothing to see " + forged.hidden)
+        XCTAssertEqual(try XCTUnwrap(handler(fake).handle(comment("/run orchestrated sample_id=x"))).code, "dispatched",
+                       "a stranger's hidden record is not a duplicate")
+        XCTAssertTrue(CommentHandler.mayCarryRecords(["user": FakeGitHub.bot]))
+        XCTAssertTrue(CommentHandler.mayCarryRecords(["user": ["type": "User"], "author_association": "MEMBER"]))
+        XCTAssertFalse(CommentHandler.mayCarryRecords(["user": ["type": "User"], "author_association": "CONTRIBUTOR"]))
+    }
+
     // MARK: 2. Roles
 
     func testRoleNameDecidesForMaintainAndTriage() throws {
@@ -148,6 +169,19 @@ extension CommentHandlerTests {
         let outcome = try XCTUnwrap(handler(fake, config, realPause: true).handle(comment("/run orchestrated")))
         XCTAssertEqual(outcome.code, "dispatched")
         XCTAssertEqual(calls(fake, "POST", "/dispatches"), 1, "the run made with the 502 showed up late; no second run")
+    }
+
+    func testAfterA5xxARunListThatCannotBeReadIsNoReasonToRetry() throws {
+        let fake = try FakeGitHub()
+        fake.fail("POST /dispatches", with: [502])
+        fake.createRunOnFailure = true
+        fake.fail("GET /runs", with: [FakeGitHub.passThrough, FakeGitHub.passThrough] + Array(repeating: 500, count: 100))
+        var config = DispatchConfig()
+        config.retryDelaySeconds = 0.05
+        let outcome = try XCTUnwrap(handler(fake, config).handle(comment("/run orchestrated")))
+        XCTAssertEqual(outcome.code, "failed")
+        XCTAssertEqual(calls(fake, "POST", "/dispatches"), 1, "GitHub may have made the run: no second one")
+        XCTAssertTrue(body(fake).contains("so it was not retried"), body(fake))
     }
 
     // MARK: 7. A failed dispatch is not an acknowledgement
