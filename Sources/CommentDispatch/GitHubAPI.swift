@@ -123,9 +123,11 @@ public struct GitHubAPI: Sendable {
             let http = response as? HTTPURLResponse
             var fields: [String: String] = [:]
             for (name, value) in http?.allHeaderFields ?? [:] { fields[String(describing: name).lowercased()] = String(describing: value) }
-            box.value = Response(status: http?.statusCode ?? 0, headers: fields,
+            let status = http?.statusCode ?? 0
+            let unfollowed = (300..<400).contains(status) ? fields["location"].map { "a redirect to \(GitHubAPI.origin(of: $0)), another origin than the API's, was not followed" } : nil
+            box.value = Response(status: status, headers: fields,
                                  json: data.flatMap { $0.isEmpty ? nil : try? JSONSerialization.jsonObject(with: $0) },
-                                 error: error?.localizedDescription)
+                                 error: error?.localizedDescription ?? unfollowed)
             done.signal()
         }
         task.resume()

@@ -246,6 +246,7 @@ extension CommentHandlerTests {
         _ = handler(fake).handle(comment("/run orchestrated"))
         XCTAssertTrue(elsewhere.requests.allSatisfy { $0.headers["authorization"] == nil }, "no token to another port")
         XCTAssertTrue(elsewhere.requests.isEmpty, "a redirect to another origin is not followed")
+        XCTAssertTrue(body(fake).contains("a redirect to http://127.0.0.1:\(elsewhere.port), another origin than the API's, was not followed"), body(fake))
 
         let moved = try FakeGitHub()
         moved.fail("GET /permission", with: [301], headers: ["Location": "\(moved.baseURL)/repositories/1/collaborators/maintainer/permission"])
