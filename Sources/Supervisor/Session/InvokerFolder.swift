@@ -34,8 +34,7 @@ package struct InvokerFolder {
     }
 
     private func lastSnapshot() -> [ProcessSnapshot.Entry]? {
-        guard let text = try? String(contentsOfFile: snapshots.path, encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").reversed().lazy.compactMap { ProcessSnapshot.entries(fromJSONLine: String($0)) }.first
+        FileTail.lastLine(in: snapshots.path, ProcessSnapshot.entries(fromJSONLine:))
     }
 }
 
