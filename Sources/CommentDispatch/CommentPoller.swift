@@ -46,7 +46,7 @@ public final class CommentPoller {
                                 headers: state.etag.map { ["If-None-Match": $0] } ?? [:])
         if response.status == 304 { return [] }
         guard response.isSuccess, let comments = response.json as? [[String: Any]] else {
-            throw DispatchError.usage("listing comments of \(repository) answered HTTP \(response.status): \(response.message)")
+            throw Unreadable(what: "the comments of \(repository)", response: response)
         }
         state.etag = response.headers["etag"]
         var outcomes: [CommentHandler.Outcome] = []

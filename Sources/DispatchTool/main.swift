@@ -90,12 +90,17 @@ enum DispatchTool {
                                    statePath: state)
         say("dispatch poll: \(repository) every \(config.pollIntervalSeconds) s, state in \(state)")
         while true {
+            var pause = config.pollIntervalSeconds
             do {
                 try poller.pollOnce().forEach(report)
             } catch {
                 FileHandle.standardError.write(Data("dispatch poll: \(error)\n".utf8))
+                // Still rate limited after the poll's own waits: poll again only when GitHub says it may.
+                if let failure = error as? Unreadable, failure.response.isRateLimited {
+                    pause = max(pause, RateLimit.wait(headers: failure.response.headers, attempt: 1, now: Date()))
+                }
             }
-            Thread.sleep(forTimeInterval: config.pollIntervalSeconds)
+            Thread.sleep(forTimeInterval: pause)
         }
     }
 

@@ -52,6 +52,17 @@ final class CommentPollerTests: XCTestCase {
         XCTAssertTrue(reply.hasPrefix("**Not dispatched: `unavailable`** — could not read pull request #42"), reply)
     }
 
+    func testARateLimitedListingTellsTheLoopHowLongToWait() throws {
+        let fake = try FakeGitHub()
+        fake.fail("GET /issues/comments", with: [429], headers: ["retry-after": "3600"])
+        XCTAssertThrowsError(try poller(fake, state: stateFile()).pollOnce()) { error in
+            guard let failure = error as? Unreadable else { return XCTFail("\(error)") }
+            XCTAssertTrue(failure.response.isRateLimited)
+            XCTAssertEqual(RateLimit.wait(headers: failure.response.headers, attempt: 1, now: Date()), 3600)
+        }
+        XCTAssertEqual(fake.requests.count, 1, "a wait past the poll's deadline is not made inside the poll")
+    }
+
     func testARestartNeitherLosesNorRepeatsACommand() throws {
         let fake = try FakeGitHub()
         let state = stateFile()
