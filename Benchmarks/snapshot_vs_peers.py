@@ -8,7 +8,8 @@
 
 RUNS runs each, interleaved, with EXTRA idle processes started first so the machine has a runner-like
 process count, plus one pwsh, LVCompare and LabVIEW (the fake invoker through links).
-psutil is installed for the benchmark only (pip install psutil); it is not a dependency.
+psutil is installed for the benchmark only (pip install psutil); it is not a dependency, and
+without it the comparison is with ps only.
 
 Usage: python3 Benchmarks/snapshot_vs_peers.py [RUNS] [EXTRA]   (defaults 50 and 200)
 """
@@ -37,8 +38,11 @@ def main():
         peers = {
             "ours": [supervisor, "snapshot", "--phase", "bench", "--json"],
             "ps": ["ps", "-e", "-o", "pid,ppid,comm,lstart"],
-            "psutil": [sys.executable, "-c", PSUTIL],
         }
+        if subprocess.run([sys.executable, "-c", "import psutil"], capture_output=True).returncode == 0:
+            peers["psutil"] = [sys.executable, "-c", PSUTIL]
+        else:
+            print("psutil is not installed (pip install psutil): compared with ps only")
         times = {name: [] for name in peers}
         for _ in range(RUNS):
             for name, command in peers.items():

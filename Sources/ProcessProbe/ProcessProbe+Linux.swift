@@ -12,18 +12,24 @@ private let bootTime: TimeInterval = {
 }()
 
 func platformListProcesses(named names: [String]?, windowTitles: Bool) -> [ProcessRecord] {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-    return entries.compactMap { Int32($0) }.sorted().compactMap { record(pid: $0, named: names) }
+    let watched = names.map(WatchedNames.init)
+    return procPIDs().compactMap { record(pid: $0, named: names, watched: watched) }
 }
 
 func platformRecord(pid: Int32) -> ProcessRecord? {
-    record(pid: pid, named: nil)
+    record(pid: pid, named: nil, watched: nil)
 }
 
-/// One process's record, or nil when it is gone, a zombie, or not one of `names`. The command
+/// One process's record, or nil when it is gone, a zombie, or not one of `names`. A process whose
+/// whole kernel name is none of `watched` is ruled out from the stat bytes alone, and the command
 /// line is read only for processes that can match, which keeps a filtered listing cheap.
-private func record(pid: Int32, named names: [String]?) -> ProcessRecord? {
-    guard let stat = linuxStat(pid: pid), stat.state != "Z" else { return nil }
+private func record(pid: Int32, named names: [String]?, watched: WatchedNames?) -> ProcessRecord? {
+    guard let bytes = readBytes("/proc/\(pid)/stat") else { return nil }
+    if let watched, let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")), open < close,
+       close - open - 1 < 15, !watched.mayMatch(bytes[(open + 1)..<close]) {
+        return nil
+    }
+    guard let stat = ProcStat.parse(bytes: bytes), stat.state != "Z" else { return nil }
     let commCut = stat.comm.utf8.count >= 15
     if !commCut, !ProcessProbe.isWatched(stat.comm, by: names) { return nil }
     let arguments = readBytes("/proc/\(pid)/cmdline").map(ProcStat.arguments(fromCmdline:)) ?? []
@@ -44,8 +50,7 @@ package func linuxStat(pid: Int32) -> ProcStat? {
 
 /// Every process's `/proc/<pid>/stat` (zombies included), in PID order.
 package func linuxProcessTable() -> [ProcStat] {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-    return entries.compactMap { Int32($0) }.sorted().compactMap(linuxStat(pid:))
+    procPIDs().compactMap(linuxStat(pid:))
 }
 
 /// Whether the environment a process was started with holds `entry` (`NAME=value`) exactly.
@@ -68,12 +73,32 @@ private func readBytes(_ path: String) -> [UInt8]? {
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var result: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return n == 0 ? result : nil }
-        result.append(contentsOf: buffer[0..<n])
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> [UInt8]? in
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n == 0 ? result : nil }
+            result.append(contentsOf: buffer[0..<n])
+        }
     }
+}
+
+/// The PIDs under /proc, ascending.
+private func procPIDs() -> [Int32] {
+    guard let directory = opendir("/proc") else { return [] }
+    defer { closedir(directory) }
+    var pids: [Int32] = []
+    while let entry = readdir(directory) {
+        let pid = withUnsafeBytes(of: entry.pointee.d_name) { name -> Int32? in
+            var value: Int32 = 0
+            for byte in name.prefix(while: { $0 != 0 }) {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), value < Int32.max / 10 - 1 else { return nil }
+                value = value * 10 + Int32(byte - UInt8(ascii: "0"))
+            }
+            return value > 0 ? value : nil
+        }
+        if let pid { pids.append(pid) }
+    }
+    return pids.sorted()
 }
 #endif
