@@ -12,12 +12,15 @@ package protocol TreeControl {
 
 /// How a tree is stopped, the same on every platform, written once: a graceful request, up to
 /// `grace` seconds for the tree to leave (members that appear meanwhile get the same request),
-/// then kills repeated over fresh looks until no member is left or `killWait` seconds pass;
-/// whatever remains is reported as survivors.
+/// then kills — the first at the grace's end, to the members last seen — repeated over fresh
+/// looks until no member is left or `killWait` seconds pass; whatever remains is reported as
+/// survivors.
 package struct TeardownPolicy {
     package static let killWait = 5.0
     /// How often the tree is looked at while waiting.
     package static let lookInterval = 0.02
+    /// How soon after a kill the tree is looked at again (a killed process is gone within a millisecond or two).
+    package static let killLookInterval = 0.002
 
     package var grace: Double
     package var killWait = TeardownPolicy.killWait
@@ -35,8 +38,11 @@ package struct TeardownPolicy {
         var asked = Set(members)
         control.requestStop(members)
         let graceEnd = now() + grace
-        while now() < graceEnd {
+        while true {
             pause(min(Self.lookInterval, max(0, graceEnd - now())))
+            // At the grace's end the kill goes to the members of the last look at once (a look
+            // costs a process-table scan); the platform skips any that is no longer the same process.
+            if now() >= graceEnd { break }
             members = control.livingMembers()
             if members.isEmpty { return TreeStopReport(signalled: signalled, killed: false, survivors: []) }
             let fresh = members.filter { !asked.contains($0) }
@@ -45,12 +51,10 @@ package struct TeardownPolicy {
                 asked.formUnion(fresh)
             }
         }
-        members = control.livingMembers()
-        guard !members.isEmpty else { return TreeStopReport(signalled: signalled, killed: false, survivors: []) }
         let killEnd = now() + killWait
         repeat {
             control.kill(members)
-            pause(Self.lookInterval / 4)
+            pause(Self.killLookInterval)
             members = control.livingMembers()
         } while !members.isEmpty && now() < killEnd
         return TreeStopReport(signalled: signalled, killed: true, survivors: members)

@@ -12,6 +12,8 @@ final class TeardownPolicyTests: XCTestCase {
         var clock = 0.0
         var requests: [[Int32]] = []
         var kills = 0
+        var looks: [Double] = []
+        var killedAt: [Double] = []
 
         init(members: [Int32], leavesOnRequest: Set<Int32> = []) {
             self.members = members
@@ -19,6 +21,7 @@ final class TeardownPolicyTests: XCTestCase {
         }
 
         func livingMembers() -> [Int32] {
+            looks.append(clock)
             for entry in appearsAt where entry.time <= clock && !members.contains(entry.pid) { members.append(entry.pid) }
             appearsAt.removeAll { $0.time <= clock }
             return members
@@ -31,6 +34,7 @@ final class TeardownPolicyTests: XCTestCase {
 
         func kill(_ pids: [Int32]) {
             kills += 1
+            killedAt.append(clock)
             if killable { members.removeAll { pids.contains($0) } }
         }
     }
@@ -54,6 +58,15 @@ final class TeardownPolicyTests: XCTestCase {
         XCTAssertEqual(report, TreeStopReport(signalled: 2, killed: true, survivors: []))
         XCTAssertGreaterThanOrEqual(tree.clock, 2)
         XCTAssertLessThan(tree.clock, 2.1)
+    }
+
+    func testTheKillFollowsTheGraceEndWithoutAnotherLook() {
+        let tree = ScriptedTree(members: [10, 11])
+        let report = policy(grace: 1, tree: tree).run(tree)
+        XCTAssertEqual(report, TreeStopReport(signalled: 2, killed: true, survivors: []))
+        XCTAssertEqual(tree.killedAt.first ?? -1, 1, accuracy: 1e-9, "killed at the grace's end")
+        XCTAssertLessThan(tree.looks.filter { $0 >= 1 }.count, 2, "no look between the grace's end and the kill: only the one after it")
+        XCTAssertEqual(tree.looks.last ?? 0, 1 + TeardownPolicy.killLookInterval, accuracy: 1e-9)
     }
 
     func testAMemberAppearingDuringTheGraceIsAskedToo() {
