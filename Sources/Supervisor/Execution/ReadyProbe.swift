@@ -8,8 +8,10 @@ import SupervisorPlatform
 /// supervisor), or a TCP port accepting a connection — when the port already accepted before the
 /// spawn (a leftover process), only after it has been seen closed.
 package final class ReadyProbe: @unchecked Sendable {
-    /// How often the file is looked for.
+    /// How often the file is looked for when its folder cannot be watched.
     package static let filePollInterval: TimeInterval = 0.002
+    /// How often the file is looked for anyway while its folder is watched (a missed event costs at most this).
+    package static let fileWatchFallback: TimeInterval = 0.1
     /// How often the port is tried.
     package static let tcpPollInterval: TimeInterval = 0.02
     /// The most read from the invoker's log at once (memory stays bounded whatever it prints).
@@ -63,7 +65,15 @@ package final class ReadyProbe: @unchecked Sendable {
             }
         case .file(let path):
             let notBefore = self.notBefore
-            poll(every: Self.filePollInterval) { Self.fileSignalsReady(path, notBefore: notBefore) }
+            Thread.detachNewThread { [self] in
+                // Watched from before the first look, so a file written in between still wakes the wait.
+                var watch: DirectoryWatch?
+                while !isFinished {
+                    watch = watch ?? DirectoryWatch.open(Self.folder(of: path))
+                    if Self.fileSignalsReady(path, notBefore: notBefore) { fire(); return }
+                    if let watch { watch.wait(timeout: Self.fileWatchFallback) } else { Thread.sleep(forTimeInterval: Self.filePollInterval) }
+                }
+            }
         case .tcp(let host, let port):
             let seenClosed = Locked(!portOpenBeforeSpawn)
             poll(every: Self.tcpPollInterval) {
@@ -86,6 +96,14 @@ package final class ReadyProbe: @unchecked Sendable {
         guard path.lowercased().hasSuffix(".json") else { return true }
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return false }
         return (try? JSONSerialization.jsonObject(with: data)) != nil
+    }
+
+    /// The folder a READY file appears in, for `/` and `\\` separators alike (`.` for a bare name).
+    package static func folder(of path: String) -> String {
+        guard let last = path.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return "." }
+        let folder = String(path[..<last])
+        if folder.isEmpty { return String(path[last]) }
+        return folder.hasSuffix(":") ? folder + String(path[last]) : folder
     }
 
     private var isFinished: Bool { finished.current }
