@@ -59,11 +59,15 @@ public final class CommentHandler {
         }
     }
 
-    /// Answers a `/run` comment whose pull request could not be read (`failure`); nil when it is not one.
-    @discardableResult
-    public func answer(_ comment: PullRequestComment, couldNotRead failure: Unreadable) -> Outcome? {
+    /// Handles a comment whose pull request's head is read by `head` only when it is a `/run`
+    /// comment; one whose pull request cannot be read is still answered, with the reason.
+    public func handle(_ comment: PullRequestComment, head: () throws(Unreadable) -> PullRequestHead, pickedUp: Date? = nil) -> Outcome? {
         guard RunRequest.parse(comment.body) != nil else { return nil }
-        return refuse(comment, failure.code, failure.detail, inputs: nil)
+        do {
+            return handle(comment.on(try head()), pickedUp: pickedUp)
+        } catch {
+            return refuse(comment, error.code, error.detail, inputs: nil)
+        }
     }
 
     // MARK: - Steps
@@ -246,17 +250,10 @@ public final class CommentHandler {
 
     private func activeRuns(_ comment: PullRequestComment) throws -> ActiveRuns {
         let runs = { (status: String) throws -> [[String: Any]] in
-            try self.items(self.api.list("/repos/\(comment.repository)/actions/workflows/\(self.config.workflow)/runs", query: [("status", status)],
-                                         key: "workflow_runs", timeout: Self.preAckTimeout), what: "the workflow's \(status) runs")
+            try self.api.list("/repos/\(comment.repository)/actions/workflows/\(self.config.workflow)/runs", query: [("status", status)],
+                              key: "workflow_runs", timeout: Self.preAckTimeout).items(reading: "the workflow's \(status) runs")
         }
         return ActiveRuns(inProgress: try runs("in_progress"), queued: try runs("queued"))
-    }
-
-    private func items(_ listing: GitHubAPI.Listing, what: String) throws -> [[String: Any]] {
-        switch listing {
-        case .items(let items): return items
-        case .failed(let response): throw Unreadable(what: what, response: response)
-        }
     }
 
     /// Cancels the in-progress runs on `branch` whose title carries the same sample group; notes what it did.
@@ -287,12 +284,11 @@ public final class CommentHandler {
         let response = api.send("GET", "/repos/\(comment.repository)/collaborators/\(comment.author)/permission", timeout: Self.preAckTimeout)
         if response.isRateLimited { throw Unreadable(what: "@\(comment.author)'s permission", response: response) }
         if response.isSuccess, let answer = response.json as? [String: Any], let role = CollaboratorRole(answer) {
-            let rank = { (name: String) in DispatchConfig.permissions.firstIndex(of: name) ?? 0 }
-            return Authorization(allowed: rank(role.name) >= rank(required),
+            return Authorization(allowed: DispatchConfig.rank(role.name) >= DispatchConfig.rank(required),
                                  explanation: "@\(comment.author) has the `\(role.name)` role; `\(required)` is required (rule: collaborator \(role.field))")
         }
         // An association proves at most write access, so it cannot stand in for maintain or admin.
-        guard DispatchConfig.permissions.firstIndex(of: required) ?? 0 <= DispatchConfig.permissions.firstIndex(of: "write") ?? 0 else {
+        guard DispatchConfig.rank(required) <= DispatchConfig.rank("write") else {
             throw Unreadable(what: "@\(comment.author)'s permission, which `\(required)` needs", response: response)
         }
         let trusted = ["OWNER", "MEMBER", "COLLABORATOR"].contains(comment.authorAssociation)
@@ -338,7 +334,7 @@ public final class CommentHandler {
     /// The dispatcher's replies on the PR as GitHub has them, every page: reply comment id and hidden record.
     private func replies(_ comment: PullRequestComment) throws -> [(replyID: Int, record: DispatchRecord)] {
         let listing = api.list("/repos/\(comment.repository)/issues/\(comment.pullRequest)/comments", timeout: Self.preAckTimeout)
-        return try items(listing, what: "the earlier replies on #\(comment.pullRequest)").compactMap { item in
+        return try listing.items(reading: "the earlier replies on #\(comment.pullRequest)").compactMap { item in
             guard Self.mayCarryRecords(item), let id = (item["id"] as? NSNumber)?.intValue,
                   let record = (item["body"] as? String).flatMap(DispatchRecord.find) else { return nil }
             return (id, record)

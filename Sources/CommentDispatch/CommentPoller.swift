@@ -54,15 +54,9 @@ public final class CommentPoller {
             guard let id = (item["id"] as? NSNumber)?.intValue, !state.handled.contains(id) else { continue }
             state.since = item["created_at"] as? String ?? state.since
             state.handled = Array((state.handled + [id]).suffix(Self.keepHandled))
-            if let comment = runComment(item, id: id) {
-                let outcome: CommentHandler.Outcome?
-                do {
-                    outcome = handler.handle(comment.on(try head(of: comment.pullRequest, state: &state)))
-                } catch {
-                    // The PR could not be read: the comment is still answered, with the reason.
-                    outcome = handler.answer(comment, couldNotRead: error)
-                }
-                outcomes += outcome.map { [$0] } ?? []
+            if let comment = pullRequestComment(item),
+               let outcome = handler.handle(comment, head: { () throws(Unreadable) in try head(of: comment.pullRequest, state: &state) }) {
+                outcomes.append(outcome)
             }
             state.records = handler.localRecords ?? []
             try save(state)
@@ -71,16 +65,11 @@ public final class CommentPoller {
         return outcomes
     }
 
-    /// The comment as a PR comment, its head not yet known (empty), or nil when it is not a `/run`
-    /// command on a pull request.
-    private func runComment(_ item: [String: Any], id: Int) -> PullRequestComment? {
-        guard let body = item["body"] as? String, RunRequest.parse(body) != nil,
-              let html = item["html_url"] as? String, html.contains("/pull/"),
+    /// The comment as a PR comment, its head not yet known (empty), or nil when it is not on a pull request.
+    private func pullRequestComment(_ item: [String: Any]) -> PullRequestComment? {
+        guard (item["html_url"] as? String)?.contains("/pull/") == true,
               let number = (item["issue_url"] as? String)?.split(separator: "/").last.flatMap({ Int($0) }) else { return nil }
-        return PullRequestComment(repository: repository, pullRequest: number, commentID: id, commentURL: html,
-                                  author: (item["user"] as? [String: Any])?["login"] as? String ?? "",
-                                  authorAssociation: item["author_association"] as? String ?? "NONE", body: body,
-                                  headRef: "", headRepository: "")
+        return PullRequestComment(repository: repository, pullRequest: number, comment: item)
     }
 
     /// The PR's head: a same-repository PR's is looked up once, a fork's each time (its SHA is dispatched).

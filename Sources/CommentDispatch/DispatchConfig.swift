@@ -36,6 +36,11 @@ public struct DispatchConfig: Equatable, Sendable {
 
     static let permissions = ["none", "read", "triage", "write", "maintain", "admin"]
 
+    /// A permission's place in `permissions` (an unknown one ranks as `none`).
+    static func rank(_ permission: String) -> Int {
+        permissions.firstIndex(of: permission) ?? 0
+    }
+
     /// Reads the config file; every problem is one message naming the key and the fix.
     public static func load(path: String) throws -> DispatchConfig {
         guard let data = FileManager.default.contents(atPath: path) else {

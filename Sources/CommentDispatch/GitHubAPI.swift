@@ -30,6 +30,14 @@ public struct GitHubAPI: Sendable {
     public enum Listing {
         case items([[String: Any]])
         case failed(Response)
+
+        /// The items; a listing that stopped is `Unreadable` as `what`.
+        public func items(reading what: String) throws(Unreadable) -> [[String: Any]] {
+            switch self {
+            case .items(let items): return items
+            case .failed(let response): throw Unreadable(what: what, response: response)
+            }
+        }
     }
 
     public let baseURL: String

@@ -36,6 +36,17 @@ public struct PullRequestComment: Equatable, Sendable {
         self.baseRef = baseRef
     }
 
+    /// A comment on pull request `number` as GitHub's REST API and the `issue_comment` payload
+    /// give it (`id`, `html_url`, `user.login`, `author_association`, `body`), its PR's head not yet
+    /// known (empty); nil without an id.
+    public init?(repository: String, pullRequest number: Int, comment item: [String: Any]) {
+        guard let id = (item["id"] as? NSNumber)?.intValue else { return nil }
+        self.init(repository: repository, pullRequest: number, commentID: id, commentURL: item["html_url"] as? String ?? "",
+                  author: (item["user"] as? [String: Any])?["login"] as? String ?? "",
+                  authorAssociation: item["author_association"] as? String ?? "NONE", body: item["body"] as? String ?? "",
+                  headRef: "", headRepository: "")
+    }
+
     /// This comment on the PR `head` describes.
     public func on(_ head: PullRequestHead) -> PullRequestComment {
         var comment = self

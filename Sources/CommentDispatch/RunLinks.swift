@@ -5,10 +5,10 @@ public enum RunLinks {
     /// Reads the run's jobs, every page (`GET /repos/{o}/{r}/actions/runs/{id}/jobs`), and renders the block.
     public static func markdown(repository: String, runID: String, api: GitHubAPI, serverURL: String) throws -> String {
         let jobs: [[String: Any]]
-        switch api.list("/repos/\(repository)/actions/runs/\(runID)/jobs", key: "jobs") {
-        case .items(let items): jobs = items
-        case .failed(let response):
-            throw DispatchError.usage("cannot list the jobs of run \(runID) (HTTP \(response.status): \(response.message)); the token needs actions: read")
+        do {
+            jobs = try api.list("/repos/\(repository)/actions/runs/\(runID)/jobs", key: "jobs").items(reading: "the jobs of run \(runID)")
+        } catch {
+            throw DispatchError.usage("cannot list the jobs of run \(runID) (HTTP \(error.response.status): \(error.response.message)); the token needs actions: read")
         }
         var lines = ["### Run Links", ""]
         for job in jobs {

@@ -64,18 +64,14 @@ enum DispatchTool {
             say("dispatch: not a pull request comment; nothing to do")
             return 0
         }
-        guard RunRequest.parse(comment.body) != nil else {
+        let handler = CommentHandler(config: config, api: api, serverURL: serverURL)
+        guard let outcome = handler.handle(comment, head: { () throws(Unreadable) in
+            try PullRequestHead.fetch(repository: comment.repository, number: comment.pullRequest, api: api)
+        }, pickedUp: pickedUp) else {
             say("dispatch: comment \(comment.commentID) is not a /run command; nothing to do")
             return 0
         }
-        let handler = CommentHandler(config: config, api: api, serverURL: serverURL)
-        do {
-            let head = try PullRequestHead.fetch(repository: comment.repository, number: comment.pullRequest, api: api)
-            handler.handle(comment.on(head), pickedUp: pickedUp).map(report)
-        } catch {
-            // The PR could not be read: the comment is still answered, with the reason.
-            handler.answer(comment, couldNotRead: error).map(report)
-        }
+        report(outcome)
         return 0
     }
 

@@ -77,7 +77,7 @@ private extension ArraySlice where Element == UInt8 {
     }
 }
 
-private extension FixedWidthInteger {
+extension FixedWidthInteger {
     /// A decimal number written in ASCII bytes (an optional leading `-`), or nil.
     init?(decimal bytes: ArraySlice<UInt8>) {
         var digits = bytes

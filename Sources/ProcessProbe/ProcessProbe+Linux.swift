@@ -13,17 +13,18 @@ private let bootTime: TimeInterval = {
 
 func platformListProcesses(named names: [String]?, windowTitles: Bool) -> [ProcessRecord] {
     let watched = names.map(WatchedNames.init)
-    return procPIDs().compactMap { record(pid: $0, named: names, watched: watched) }
+    return procPIDs().compactMap { record(pid: $0, watched: watched) }
 }
 
 func platformRecord(pid: Int32) -> ProcessRecord? {
-    record(pid: pid, named: nil, watched: nil)
+    record(pid: pid, watched: nil)
 }
 
-/// One process's record, or nil when it is gone, a zombie, or not one of `names`. A process whose
-/// whole kernel name is none of `watched` is ruled out from the stat bytes alone, and the command
-/// line is read only for processes that can match, which keeps a filtered listing cheap.
-private func record(pid: Int32, named names: [String]?, watched: WatchedNames?) -> ProcessRecord? {
+/// One process's record, or nil when it is gone, a zombie, or not one of `watched` (nil: any
+/// name). A process whose whole kernel name is none of them is ruled out from the stat bytes
+/// alone, and the command line is read only for processes that can match, which keeps a filtered
+/// listing cheap.
+private func record(pid: Int32, watched: WatchedNames?) -> ProcessRecord? {
     guard let bytes = readBytes("/proc/\(pid)/stat") else { return nil }
     if let watched, let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")), open < close,
        close - open - 1 < 15, !watched.mayMatch(bytes[(open + 1)..<close]) {
@@ -31,10 +32,10 @@ private func record(pid: Int32, named names: [String]?, watched: WatchedNames?) 
     }
     guard let stat = ProcStat.parse(bytes: bytes), stat.state != "Z" else { return nil }
     let commCut = stat.comm.utf8.count >= 15
-    if !commCut, !ProcessProbe.isWatched(stat.comm, by: names) { return nil }
+    if !commCut, watched?.includes(stat.comm) == false { return nil }
     let arguments = readBytes("/proc/\(pid)/cmdline").map(ProcStat.arguments(fromCmdline:)) ?? []
     let name = ProcStat.imageName(comm: stat.comm, arguments: arguments)
-    guard ProcessProbe.isWatched(name, by: names) else { return nil }
+    guard watched?.includes(name) != false else { return nil }
     return ProcessRecord(
         name: name,
         pid: stat.pid,
@@ -89,15 +90,8 @@ private func procPIDs() -> [Int32] {
     defer { closedir(directory) }
     var pids: [Int32] = []
     while let entry = readdir(directory) {
-        let pid = withUnsafeBytes(of: entry.pointee.d_name) { name -> Int32? in
-            var value: Int32 = 0
-            for byte in name.prefix(while: { $0 != 0 }) {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), value < Int32.max / 10 - 1 else { return nil }
-                value = value * 10 + Int32(byte - UInt8(ascii: "0"))
-            }
-            return value > 0 ? value : nil
-        }
-        if let pid { pids.append(pid) }
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { ArraySlice($0.prefix(while: { $0 != 0 })) }
+        if let pid = Int32(decimal: name), pid > 0 { pids.append(pid) }
     }
     return pids.sorted()
 }

@@ -2,13 +2,20 @@
 /// ruled out from its bytes, without building a string (`ProcessName`'s rules: no directory, no
 /// `.exe`, ASCII letters in any case).
 struct WatchedNames {
+    private let names: [String]
     /// Each name as `ProcessName.normalized` and lowercased, in bytes; nil when a name is not
     /// ASCII, and then nothing is ruled out here.
     private let wanted: [[UInt8]]?
 
     init(_ names: [String]) {
+        self.names = names
         let normalized = names.map { ProcessName.normalized($0).lowercased() }
         wanted = normalized.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? normalized.map { Array($0.utf8) } : nil
+    }
+
+    /// Whether `name` is one of the names (`ProcessName.matches`).
+    func includes(_ name: String) -> Bool {
+        ProcessProbe.isWatched(name, by: names)
     }
 
     /// False only when `raw` (a name in bytes) is certainly none of the names.

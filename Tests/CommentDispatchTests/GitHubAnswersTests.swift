@@ -139,8 +139,11 @@ extension CommentHandlerTests {
         config.allowForks = true
         let payload: [String: Any] = ["issue": ["number": 42, "pull_request": [:] as [String: Any]], "repository": ["full_name": "o/r"],
                                       "comment": ["id": 77, "body": "/run orchestrated", "user": ["login": "maintainer"], "author_association": "MEMBER"]]
-        let forked = try XCTUnwrap(CommentSource.comment(fromPayload: payload, api: GitHubAPI(baseURL: fake.baseURL, token: token)))
-        XCTAssertEqual(try XCTUnwrap(handler(fake, config).handle(forked)).code, "dispatched")
+        let forked = try XCTUnwrap(CommentSource.comment(fromPayload: payload))
+        let api = GitHubAPI(baseURL: fake.baseURL, token: token)
+        XCTAssertEqual(try XCTUnwrap(handler(fake, config).handle(forked, head: { () throws(Unreadable) in
+            try PullRequestHead.fetch(repository: "o/r", number: 42, api: api)
+        })).code, "dispatched")
         let dispatch = try XCTUnwrap(fake.requests.first { $0.path.hasSuffix("/dispatches") })
         XCTAssertEqual(dispatch.body?["ref"] as? String, "develop", "the base repository runs its own base branch")
         let inputs = try XCTUnwrap(dispatch.body?["inputs"] as? [String: String])
@@ -151,8 +154,10 @@ extension CommentHandlerTests {
 
         let deleted = try FakeGitHub()
         deleted.headRepository = nil
-        let orphan = try XCTUnwrap(CommentSource.comment(fromPayload: payload, api: GitHubAPI(baseURL: deleted.baseURL, token: token)))
-        XCTAssertEqual(try XCTUnwrap(handler(deleted, config).handle(orphan)).code, "fork", "a deleted fork is never taken for the base")
+        let orphanAPI = GitHubAPI(baseURL: deleted.baseURL, token: token)
+        XCTAssertEqual(try XCTUnwrap(handler(deleted, config).handle(forked, head: { () throws(Unreadable) in
+            try PullRequestHead.fetch(repository: "o/r", number: 42, api: orphanAPI)
+        })).code, "fork", "a deleted fork is never taken for the base")
         XCTAssertTrue(body(deleted).contains("no longer exists (a deleted fork)"), body(deleted))
         XCTAssertEqual(calls(deleted, "POST", "/dispatches"), 0)
     }
