@@ -14,6 +14,11 @@ final class DocsTests: XCTestCase {
         XCTAssertTrue(text.contains(RunSummary.notReadyLine(reason: .timeout, attempts: 3, delaySeconds: 7, timeoutSeconds: 60)))
     }
 
+    func testSummaryDocShowsTheGoldenTimeline() throws {
+        let golden = try String(contentsOf: ProvenanceTests.fixtures.appendingPathComponent("summary/timeline.md"), encoding: .utf8)
+        XCTAssertTrue(try doc("docs/summary.md").contains(golden.dropLast()), "docs/summary.md's Run Timeline example is summary/timeline.md")
+    }
+
     func testGitHubOutputsDocShowsTheOutputLines() throws {
         let text = try doc("docs/github-outputs.md")
         XCTAssertTrue(text.contains(GitHubOutputs(ready: true, reasonCode: "ready", attempts: 1, elapsedMilliseconds: 1514).text))

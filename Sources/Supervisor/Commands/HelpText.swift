@@ -28,7 +28,7 @@ package enum HelpText {
     EXIT CODES:
       0    success, or not READY with --on-not-ready skip (or a step skipped)
       1    a heavy step failed ('step' passes its command's own exit code through)
-      3    not READY with --on-not-ready fail
+      3    not READY with --on-not-ready fail; 'timeline' found no run; 'status --daemon' found no daemon
       64   bad usage or config (one 'Error:' line on stderr; nothing written)
       65   refused: out of order for the session's state (one 'Error:' line naming the state)
       70   internal error (see boot.log)

@@ -19,6 +19,7 @@ package enum Subcommands {
         Subcommand(spec: ProvenanceCommand.spec, execute: ProvenanceCommand.execute),
         Subcommand(spec: OutcomeCommand.spec, execute: OutcomeCommand.execute),
         Subcommand(spec: SummaryCommand.spec, execute: SummaryCommand.execute),
+        Subcommand(spec: TimelineCommand.spec, execute: TimelineCommand.execute),
         Subcommand(spec: EscalationCommand.spec, execute: EscalationCommand.execute),
         Subcommand(spec: HookCommand.spec, execute: HookCommand.execute),
         Subcommand(spec: DispatchCommand.spec, forwardsHelp: true, execute: DispatchCommand.execute),

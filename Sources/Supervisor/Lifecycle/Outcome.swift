@@ -40,6 +40,8 @@ package enum ExitCode {
     package static let notReady: Int32 = 3
     /// `status --daemon`: no daemon runs on that state folder (absent, stopped, or gone).
     package static let daemonNotRunning: Int32 = 3
+    /// `timeline`: the boot.log holds no run.
+    package static let noRunRecorded: Int32 = 3
     package static let usage: Int32 = 64
     /// Refused: the subcommand is out of order for the session's state.
     package static let refused: Int32 = 65

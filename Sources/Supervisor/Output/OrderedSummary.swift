@@ -1,14 +1,15 @@
 import Foundation
 
 /// The step summary every path ends with, always in this order: Run Provenance, Invoker (READY
-/// result or the not-READY line) with its process snapshots, Compare Outcome (when a compare ran
-/// or was expected), Re-run. Kept under `limit` bytes (the step summary allows 1 MiB) by leaving
+/// result or the not-READY line) with its process snapshots, Run Timeline (when boot.log holds the
+/// run), Compare Outcome (when a compare ran or was expected), Re-run. Kept under `limit` bytes (the step summary allows 1 MiB) by leaving
 /// out middle snapshot sections, never half a line. Format: docs/summary.md.
 package struct OrderedSummary {
     package var provenance: Provenance
     /// The `### Invoker Boot` block.
     package var invoker: String
     package var snapshots: [ProcessSnapshot]
+    package var timeline: RunTimeline? = nil
     package var outcome: CompareOutcome?
     /// `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_RUN_ID`, for the link to the run.
     package var runURL: String?
@@ -44,7 +45,7 @@ package struct OrderedSummary {
 
     package func markdown(limit: Int = OrderedSummary.defaultLimit) -> String {
         let head = provenance.markdown + invoker
-        let tail = (outcome?.markdown ?? "") + rerun
+        let tail = (timeline.map(TimelineChart.block) ?? "") + (outcome?.markdown ?? "") + rerun
         let budget = limit - head.utf8.count - tail.utf8.count
         return head + snapshotSections(budget: budget) + tail
     }

@@ -20,6 +20,7 @@ package enum SummaryBuilder {
         }
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
                               invoker: RunSummary.bootBlock(record), snapshots: record.snapshots,
+                              timeline: RunTimeline.read(bootLog: config.resultsDir + "/_invoker/boot.log"),
                               outcome: outcome(under: config.resultsDir, expectation: expectation),
                               runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
     }
@@ -40,6 +41,7 @@ package enum SummaryBuilder {
         let snapshots = SnapshotLog.read(resultsDir + "/_invoker/snapshots.ndjson", since: session?.openedAt ?? "")
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
                               invoker: invoker, snapshots: snapshots,
+                              timeline: RunTimeline.read(bootLog: resultsDir + "/_invoker/boot.log"),
                               outcome: outcome(under: resultsDir, expectation: expectation),
                               runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
     }
