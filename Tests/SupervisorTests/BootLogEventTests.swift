@@ -19,7 +19,7 @@ final class BootLogEventTests: XCTestCase {
         return [
             .supervisorStart(version: "1.2.3", pid: 10, config: "/ci/supervisor.json", settings: BootSettings(attempts: 3, delaySeconds: 7, timeoutSeconds: 60),
                              readyVia: "file", containment: "subreaper+descendants+mark"),
-            .escalation("escalated: level 1 after 2 consecutive READY timeouts on main → attempts=4, delay=14, to=90"),
+            .bootHistory("escalated: level 1 after 2 consecutive READY timeouts on main → attempts=4, delay=14, to=90"),
             .internalError("illegal event"),
             .staleReadyFileRemoved(attempt: 1, path: "/r/_invoker/ready.json"),
             .readyPathNotRegular(attempt: 2, kind: .directory, path: "/r/ready.json"),
@@ -91,7 +91,7 @@ final class BootLogEventTests: XCTestCase {
     /// Compiles only while it names every case: a new phrase needs a sample above.
     private func cases(_ event: BootLogEvent) {
         switch event {
-        case .supervisorStart, .escalation, .internalError, .finished, .staleReadyFileRemoved, .readyPathNotRegular,
+        case .supervisorStart, .bootHistory, .internalError, .finished, .staleReadyFileRemoved, .readyPathNotRegular,
              .staleReadyFileNotRemoved, .readyPortAlreadyOpen, .attemptSpawned, .readySignalled, .readyObserved, .attemptFailed,
              .attemptStopped, .allAttemptsExhausted, .warmupStarted, .warmupEnded, .warmupSkipped, .invokerExitedAfterReady,
              .stepStarted, .stepStartFailed, .stepSpawnError, .stepEnded, .stepSkipped, .stepStopped, .invokerStopped, .invokerKept,

@@ -19,6 +19,8 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(Seconds.format(7), "7")
         XCTAssertEqual(Seconds.format(60.0), "60")
         XCTAssertEqual(Seconds.format(0.5), "0.5")
+        XCTAssertEqual(Seconds.format(7.0001), "7", "rounds to a whole number: no trailing point")
+        XCTAssertEqual(Seconds.format(-0.0001), "0")
         XCTAssertEqual(Seconds.format(1.2346), "1.235")
     }
 

@@ -10,7 +10,7 @@ package enum BootOptions {
         OptionSpec("--timeout", .seconds, "seconds one attempt may take to signal READY (overrides \"timeoutSeconds\")"),
         .resultsDir, .summary,
         OptionSpec("--on-not-ready", .choice(["skip", "fail"]), "when READY never comes: skip the steps and exit 0, or exit 3 (default: skip)"),
-        OptionSpec("--branch", .text(placeholder: "B"), "branch for escalation (default: $GITHUB_HEAD_REF, else $GITHUB_REF_NAME)"),
+        OptionSpec("--branch", .text(placeholder: "B"), "branch for escalation and boot times (default: $GITHUB_HEAD_REF, else $GITHUB_REF_NAME)"),
         .stateDir,
     ]
 
@@ -24,11 +24,10 @@ package enum BootOptions {
         return try ConfigLoader.load(path: configPath, overrides: overrides)
     }
 
-    /// The escalation step for this boot (nil when the config has no `escalation`), applied to `config`.
-    package static func escalation(_ values: ParsedOptions, _ config: inout SupervisorConfig,
-                           environment: [String: String]) -> EscalationStep? {
-        EscalationStep.prepare(&config, branch: values["--branch"],
-                                   stateDir: StateFolder.resolve(values, config: config, environment: environment),
-                                   environment: environment)
+    /// The boot history's decisions for this boot (adaptive timeout, escalation), applied to `config`.
+    package static func history(_ values: ParsedOptions, _ config: inout SupervisorConfig,
+                                environment: [String: String]) -> BootHistory {
+        BootHistory.prepare(&config, branch: values["--branch"], stateDir: StateFolder.resolve(values, config: config, environment: environment),
+                            environment: environment, timeoutGiven: values["--timeout"] != nil)
     }
 }

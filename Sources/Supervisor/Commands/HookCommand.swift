@@ -62,7 +62,7 @@ package enum HookCommand {
                                        : .hookDaemonNotReady(daemonPID: daemon.daemon.pid, state: status?.state.rawValue ?? "gone"))
         } else {
             let destinations = RunExecutor.Destinations(githubOutput: nil, summary: OutputDestinations.summary(values, environment), githubActions: false)
-            let report = try StartCommand.open(config: config, escalation: nil, destinations: destinations, environment: environment, deadline: deadline)
+            let report = try StartCommand.open(config: config, history: nil, destinations: destinations, environment: environment, deadline: deadline)
             ready = report.invoker != nil && report.record.readyAttempt != nil
             headline = ready ? "READY (session invoker, PID \(report.invoker?.pid ?? 0), attempt \(report.record.readyAttempt ?? 0))"
                              : "not READY (\(StartCommand.reason(report)))"

@@ -9,13 +9,13 @@ package enum RunCommand {
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try spec.parse(arguments)
         var config = try BootOptions.config(values)
-        let escalation = BootOptions.escalation(values, &config, environment: environment)
+        let history = BootOptions.history(values, &config, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
-        let report = RunExecutor(config: config, plan: .run(keepInvoker: config.keepInvoker), escalation: escalation?.note,
+        let report = RunExecutor(config: config, plan: .run(keepInvoker: config.keepInvoker), bootNotes: history.notes,
                                  destinations: OutputDestinations.runDestinations(values, environment),
                                  environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                  snapshots: folder.snapshots).run()
-        escalation?.record(report.record)
+        history.record(report.record)
         return report.exitCode
     }
 }

@@ -12,14 +12,14 @@ package enum StartCommand {
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try spec.parse(arguments)
         var config = try BootOptions.config(values)
-        let escalation = BootOptions.escalation(values, &config, environment: environment)
-        return try open(config: config, escalation: escalation, destinations: OutputDestinations.runDestinations(values, environment),
+        let history = BootOptions.history(values, &config, environment: environment)
+        return try open(config: config, history: history, destinations: OutputDestinations.runDestinations(values, environment),
                         environment: environment).exitCode
     }
 
     /// Opens the session and boots; with a `deadline` (seconds), a boot still going then is
     /// cancelled (the runner hook's own time limit). Returns the boot's report.
-    package static func open(config: SupervisorConfig, escalation: EscalationStep?, destinations: RunExecutor.Destinations,
+    package static func open(config: SupervisorConfig, history: BootHistory?, destinations: RunExecutor.Destinations,
                      environment: [String: String], deadline: Double? = nil) throws -> RunExecutor.Report {
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         let me = ProcessInfo.processInfo.processIdentifier
@@ -36,12 +36,12 @@ package enum StartCommand {
             var opened = SessionFile(state: lifecycle.state, warm: false, config: config.configFile, openedAt: now, updatedAt: now,
                                      owner: owner, settings: .init(attempts: config.bootSettings.attempts, delaySeconds: config.bootSettings.delaySeconds,
                                                                    timeoutSeconds: config.bootSettings.timeoutSeconds),
-                                     escalation: escalation?.note, attempts: 0)
+                                     escalation: history?.escalation?.note, adaptiveTimeout: history?.adaptiveNote, attempts: 0)
             opened.lifecycle = lifecycle
             session = opened
         }
 
-        let executor = RunExecutor(config: config, plan: .sessionStart, escalation: escalation?.note, destinations: destinations,
+        let executor = RunExecutor(config: config, plan: .sessionStart, bootNotes: history?.notes ?? [], destinations: destinations,
                                    environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                    snapshots: folder.snapshots)
         executor.onInvokerSpawned = { child in
@@ -61,7 +61,7 @@ package enum StartCommand {
         let report = executor.run()
         cancelAtDeadline.cancel()
 
-        escalation?.record(report.record)
+        history?.record(report.record)
         try folder.store.update { session in
             guard var current = session else { return }
             var lifecycle = current.lifecycle

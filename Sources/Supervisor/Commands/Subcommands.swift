@@ -21,6 +21,7 @@ package enum Subcommands {
         Subcommand(spec: SummaryCommand.spec, execute: SummaryCommand.execute),
         Subcommand(spec: TimelineCommand.spec, execute: TimelineCommand.execute),
         Subcommand(spec: EscalationCommand.spec, execute: EscalationCommand.execute),
+        Subcommand(spec: HistoryCommand.spec, execute: HistoryCommand.execute),
         Subcommand(spec: HookCommand.spec, execute: HookCommand.execute),
         Subcommand(spec: DispatchCommand.spec, forwardsHelp: true, execute: DispatchCommand.execute),
         Subcommand(spec: DaemonCommand.spec, execute: DaemonCommand.execute),

@@ -25,7 +25,7 @@ package struct ConfigOverrides: Equatable, Sendable {
 /// Paths in the file resolve against the file's folder; `--results-dir` against the current folder.
 package enum ConfigLoader {
     package static let topKeys = ["invoker", "ready", "handshake", "attempts", "delaySeconds", "timeoutSeconds",
-                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "stateDir", "healthCheck", "daemon"]
+                          "stopGraceSeconds", "warmup", "steps", "resultsDir", "onNotReady", "keepInvoker", "watch", "stop", "escalation", "adaptiveTimeout", "stateDir", "healthCheck", "daemon"]
     package static let commandKeys = ["command", "workingDirectory", "environment"]
 
     /// Reads, parses and validates the file at `path`.
@@ -73,6 +73,7 @@ package enum ConfigLoader {
             stopHook: try top.has("stop") ? stopHook(top.object("stop", allowed: commandKeys + ["deleteFile"]), base: base) : nil,
             escalation: try top.has("escalation") ? escalationPolicy(top.object("escalation", allowed: [
                 "after", "attemptsStep", "delayFactor", "timeoutFactor", "maxAttempts", "maxDelaySeconds", "maxTimeoutSeconds"])) : nil,
+            adaptiveTimeout: try adaptiveTimeout(top),
             stateDir: try top.has("stateDir") ? absolute(top.string("stateDir"), against: base) : nil,
             healthIntervalSeconds: try top.has("healthCheck")
                 ? number(top.object("healthCheck", allowed: ["intervalSeconds"]), "intervalSeconds", default: nil, in: 0.1...86400) : nil,
@@ -90,7 +91,7 @@ package enum ConfigLoader {
         try check(overrides.attempts != nil ? "--attempts" : "attempts", Double(attempts), in: 1...100)
         let delay = if let given = overrides.delaySeconds { given } else { top.has("delaySeconds") ? try top.number("delaySeconds") : 7 }
         try check(overrides.delaySeconds != nil ? "--delay" : "delaySeconds", delay, in: 0...3600)
-        let timeout = if let given = overrides.timeoutSeconds { given } else { top.has("timeoutSeconds") ? try top.number("timeoutSeconds") : 60 }
+        let timeout = if let given = overrides.timeoutSeconds { given } else { try isAuto(top) || !top.has("timeoutSeconds") ? 60 : top.number("timeoutSeconds") }
         try check(overrides.timeoutSeconds != nil ? "--timeout" : "timeoutSeconds", timeout, in: 0.001...86400)
         return BootSettings(attempts: attempts, delaySeconds: delay, timeoutSeconds: timeout)
     }
@@ -182,6 +183,27 @@ package enum ConfigLoader {
             }
         }
         return CommandSpec(arguments: arguments, workingDirectory: absolute(folder, against: base), environment: environment)
+    }
+
+    /// `"timeoutSeconds": "auto"` (every default) or an `adaptiveTimeout` object; nil when neither.
+    private static func adaptiveTimeout(_ top: ConfigReader) throws(ConfigError) -> AdaptiveTimeout? {
+        guard top.has("adaptiveTimeout") else { return try isAuto(top) ? AdaptiveTimeout() : nil }
+        let reader = try top.object("adaptiveTimeout", allowed: ["percentile", "margin", "floorSeconds", "ceilingSeconds", "minBoots"])
+        var policy = AdaptiveTimeout()
+        policy.percentile = try number(reader, "percentile", default: policy.percentile, in: 1...100)
+        policy.margin = try number(reader, "margin", default: policy.margin, in: 1...100)
+        policy.floorSeconds = try number(reader, "floorSeconds", default: policy.floorSeconds, in: 0.001...86400)
+        policy.ceilingSeconds = try number(reader, "ceilingSeconds", default: policy.ceilingSeconds, in: policy.floorSeconds...86400)
+        if reader.has("minBoots") { policy.minBoots = try reader.wholeNumber("minBoots") }
+        try check(reader.key("minBoots"), Double(policy.minBoots), in: 1...Double(BootTimes.keep))
+        return policy
+    }
+
+    /// Whether `timeoutSeconds` is the word `"auto"`; any other string is an error naming both forms.
+    private static func isAuto(_ top: ConfigReader) throws(ConfigError) -> Bool {
+        guard top.has("timeoutSeconds"), case .string(let text) = try top.value("timeoutSeconds") else { return false }
+        guard text == "auto" else { throw .wrongType(key: "timeoutSeconds", expected: "a number or \"auto\"", got: "\"\(text)\"") }
+        return true
     }
 
     private static func escalationPolicy(_ reader: ConfigReader) throws(ConfigError) -> EscalationPolicy {

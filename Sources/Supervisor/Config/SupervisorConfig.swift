@@ -94,6 +94,8 @@ package struct SupervisorConfig: Equatable, Sendable {
     package var stopHook: StopHook?
     /// Escalation after repeated READY timeouts on a branch; nil when not configured.
     package var escalation: EscalationPolicy?
+    /// The READY timeout learned from earlier boots (`"timeoutSeconds": "auto"` or `adaptiveTimeout`); nil when not configured.
+    package var adaptiveTimeout: AdaptiveTimeout?
     /// The folder for state shared across runs (escalation histories, the daemon's status); nil: the per-user default.
     package var stateDir: String?
     /// Seconds between the daemon's health checks (the handshake, or a liveness check without one); nil: none.

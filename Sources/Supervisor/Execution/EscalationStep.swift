@@ -43,14 +43,8 @@ package struct EscalationStep {
     /// Records how the boot ended: `ready`, or the not-READY reason code.
     package func record(_ record: RunRecord) {
         guard problem == nil else { return }
-        let result: String
-        switch record.outcome {
-        case .notReady(let failure, _): result = failure.reason.rawValue
-        case .cancelled where record.readyAttempt == nil: result = "cancelled"
-        default: result = "ready"
-        }
         do {
-            try store.update { $0.record(result, at: Timestamp.iso8601(Date())) }
+            try store.update { $0.record(record.bootResult, at: Timestamp.iso8601(Date())) }
         } catch {
             Console.err("warning: cannot record the READY outcome in \(LogText.escaped(store.path)): \(LogText.escaped("\(error)"))")
         }

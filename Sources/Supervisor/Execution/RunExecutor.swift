@@ -56,7 +56,7 @@ package final class RunExecutor: @unchecked Sendable {
         package var attempts: Int
     }
 
-    package init(config: SupervisorConfig, plan: BootPlan, escalation: String? = nil, destinations: Destinations, environment: [String: String],
+    package init(config: SupervisorConfig, plan: BootPlan, bootNotes: [String] = [], destinations: Destinations, environment: [String: String],
          bootLog: BootLog, invokerLog: AppendFile, snapshots: AppendFile) {
         self.config = config
         self.destinations = destinations
@@ -73,7 +73,7 @@ package final class RunExecutor: @unchecked Sendable {
         self.machine = LifecycleStateMachine(policy: policy)
         self.record = RunRecord(config: config)
         self.record.sessionMode = plan.summary == .failedBootOnly
-        self.record.escalation = escalation
+        self.record.bootNotes = bootNotes
     }
 
     /// Runs the whole sequence and reports how it ended.
@@ -90,7 +90,7 @@ package final class RunExecutor: @unchecked Sendable {
         }
         bootLog.write(.supervisorStart(version: Version.current, pid: ProcessInfo.processInfo.processIdentifier, config: config.configFile,
                                        settings: config.bootSettings, readyVia: config.ready.via, containment: containmentMechanism))
-        if let escalation = record.escalation { bootLog.write(.escalation(escalation)) }
+        record.bootNotes.forEach { bootLog.write(.bootHistory($0)) }
         queue.post(.start)
         while true {
             let event = queue.take()

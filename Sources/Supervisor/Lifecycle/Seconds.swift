@@ -10,6 +10,7 @@ package enum Seconds {
         }
         var text = String(format: "%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
-        return text
+        if text.hasSuffix(".") { text.removeLast() }  // 7.0001 rounds to 7.000: `7`, not `7.`
+        return text == "-0" ? "0" : text
     }
 }

@@ -5,8 +5,8 @@ import SupervisorPlatform
 package enum BootLogEvent: Equatable {
     // The run
     case supervisorStart(version: String, pid: Int32, config: String, settings: BootSettings, readyVia: String, containment: String)
-    /// The escalation note (`escalated: …` or `escalation unavailable: …`).
-    case escalation(String)
+    /// A line from the boot history: `adaptive timeout: …`, `escalated: …`, `escalation unavailable: …`.
+    case bootHistory(String)
     case internalError(String)
     case finished(Outcome, exitCode: Int32)
 
@@ -76,7 +76,7 @@ package enum BootLogEvent: Equatable {
         case .supervisorStart(let version, let pid, let config, let settings, let via, let containment):
             return "supervisor start version=\(version) pid=\(pid) config=\(config) attempts=\(settings.attempts) "
                 + "delay=\(Seconds.format(settings.delaySeconds)) to=\(Seconds.format(settings.timeoutSeconds)) ready=\(via) containment=\(containment)"
-        case .escalation(let note): return note
+        case .bootHistory(let note): return note
         case .internalError(let detail): return "internal error: \(detail)"
         case .finished(let outcome, let code): return "finished outcome=\(outcome.name) exit=\(code)"
         case .staleReadyFileRemoved(let n, let path): return "attempt#\(n) removed stale ready file \(path)"

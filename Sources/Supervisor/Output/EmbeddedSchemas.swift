@@ -4,6 +4,45 @@
 package enum EmbeddedSchemas {
     /// Schema text by short name (`compare-outcome`, `run-provenance`, …).
     package static let byName: [String: String] = [
+        "boot-times": #"""
+{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "title": "invoker-boot-times/v1",
+  "description": "<stateDir>/boot-times/<repository>/<branch>/<host>.json: READY times and outcomes of recent boots on one branch and host, which the adaptive timeout learns from (docs/escalation.md).",
+  "type": "object",
+  "required": ["schema", "repository", "branch", "host", "boots", "results"],
+  "additionalProperties": false,
+  "properties": {
+    "schema": {"const": "invoker-boot-times/v1"},
+    "repository": {"type": "string", "minLength": 1},
+    "branch": {"type": "string", "minLength": 1},
+    "host": {"type": "string"},
+    "boots": {
+      "type": "array",
+      "maxItems": 200,
+      "items": {
+        "type": "object", "required": ["at", "seconds", "attempt"], "additionalProperties": false,
+        "properties": {
+          "at": {"type": "string", "format": "date-time"},
+          "seconds": {"type": "number", "minimum": 0},
+          "attempt": {"type": "integer", "minimum": 1}
+        }
+      }
+    },
+    "results": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "ready": {"type": "integer", "minimum": 0},
+        "timeout": {"type": "integer", "minimum": 0},
+        "exited": {"type": "integer", "minimum": 0},
+        "spawn_error": {"type": "integer", "minimum": 0},
+        "cancelled": {"type": "integer", "minimum": 0}
+      }
+    }
+  }
+}
+"""#,
         "compare-exec": #"""
 {
   "$schema": "http://json-schema.org/draft-07/schema#",
@@ -260,6 +299,7 @@ package enum EmbeddedSchemas {
       "properties": {"attempts": {"type": "integer", "minimum": 1}, "delaySeconds": {"type": "number", "minimum": 0}, "timeoutSeconds": {"type": "number", "minimum": 0}}
     },
     "escalation": {"type": "string"},
+    "adaptiveTimeout": {"type": "string"},
     "attempts": {"type": "integer", "minimum": 0},
     "elapsedMs": {"type": "integer", "minimum": 0},
     "warmup": {"type": "string"},

@@ -28,8 +28,8 @@ package struct RunRecord: Equatable, Sendable {
     /// Whether the run is a session's `start` (the invoker is kept for the following steps).
     package var sessionMode = false
     package var snapshots: [ProcessSnapshot] = []
-    /// The escalation line, when the boot settings were escalated.
-    package var escalation: String?
+    /// The adaptive-timeout and escalation lines, when the boot settings came from the history.
+    package var bootNotes: [String] = []
     /// PIDs still alive after a tree stop's kill (should stay empty).
     package var survivors: [Int32] = []
 
@@ -39,6 +39,16 @@ package struct RunRecord: Equatable, Sendable {
         hasWarmup = config.warmup != nil
         readyVia = config.ready.via
         handshakeUsed = config.handshake != nil
+    }
+
+    /// How the boot ended, as the histories record it: `ready`, the not-READY reason code
+    /// (`timeout`, `exited`, `spawn_error`), or `cancelled` before READY.
+    package var bootResult: String {
+        switch outcome {
+        case .notReady(let failure, _): failure.reason.rawValue
+        case .cancelled where readyAttempt == nil: "cancelled"
+        default: "ready"
+        }
     }
 
     /// The names of the steps that never started.

@@ -11,7 +11,7 @@ package enum RunSummary {
     /// The `### Invoker Boot` block.
     package static func bootBlock(_ record: RunRecord) -> String {
         var lines = ["### Invoker Boot", ""]
-        if let escalation = record.escalation { lines += ["- \(escalation)"] }
+        lines += record.bootNotes.map { "- \($0)" }
         if case .notReady(let failure, let attempts) = record.outcome {
             lines.append(notReadyLine(reason: failure.reason, attempts: attempts,
                                       delaySeconds: record.settings.delaySeconds, timeoutSeconds: record.settings.timeoutSeconds))
@@ -59,7 +59,7 @@ package enum RunSummary {
     /// The block for a workflow session, from session.json.
     package static func bootBlock(_ session: SessionFile) -> String {
         var lines = ["### Invoker Boot", ""]
-        if let escalation = session.escalation { lines += ["- \(escalation)"] }
+        lines += [session.adaptiveTimeout, session.escalation].compactMap { $0 }.map { "- \($0)" }
         let settings = session.settings
         switch session.state {
         case .notReady, .booting:

@@ -2,7 +2,7 @@ import Foundation
 import SupervisorPlatform
 
 /// The READY outcomes of recent runs on one repository + branch, shared by every supervisor that
-/// uses the same state folder (docs/escalation.md). Read and written under a lock, replaced atomically.
+/// uses the same state folder (docs/escalation.md); a `LockedJSONFile`.
 package struct EscalationHistory: Codable, Equatable {
     /// One run's READY outcome.
     package struct Entry: Codable, Equatable {
@@ -52,22 +52,7 @@ package struct EscalationStore {
     /// Applies `change` to the history under the lock and saves it; returns the result.
     @discardableResult
     package func update(_ change: (inout EscalationHistory) -> Void) throws -> EscalationHistory {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileSystem.makeDirectories(folder)
-        let lock = try FileLock(path: path + ".lock")
-        defer { lock.release() }
-        var history = EscalationHistory(repository: repository, branch: branch)
-        if let data = FileManager.default.contents(atPath: path), let saved = try? JSONDecoder().decode(EscalationHistory.self, from: data) {
-            history = saved
-        }
-        let before = history
-        change(&history)
-        if history != before {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write(encoder.encode(history), to: path)
-        }
-        return history
+        try LockedJSONFile(path: path).update(initial: EscalationHistory(repository: repository, branch: branch), change)
     }
 
     /// Letters, digits, `.`, `_` and `-` kept; anything else (such as `/` in `feature/x`) becomes `_`.

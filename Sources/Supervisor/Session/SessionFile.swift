@@ -44,6 +44,8 @@ package struct SessionFile: Codable, Equatable {
     package var settings: BootSettings?
     /// The escalation line, when `start` used escalated settings.
     package var escalation: String?
+    /// The adaptive-timeout line, when `start` learned its timeout from earlier boots.
+    package var adaptiveTimeout: String?
     package var attempts: Int
     package var readyAt: String?
     /// From `start`'s beginning to READY (or to giving up).
