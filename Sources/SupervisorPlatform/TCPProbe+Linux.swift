@@ -5,8 +5,15 @@ import Glibc
 package func tcpAccepts(host: String, port: UInt16, timeoutMilliseconds: Int32) -> Bool {
     var hints = addrinfo()
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    // A numeric address (the usual `127.0.0.1`) is parsed without the resolver, which reads
+    // /etc/hosts and nsswitch.conf on every call; a name falls back to the resolver.
+    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV
     var list: UnsafeMutablePointer<addrinfo>?
-    guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return false }
+    if getaddrinfo(host, String(port), &hints, &list) != 0 {
+        hints.ai_flags = AI_NUMERICSERV
+        guard getaddrinfo(host, String(port), &hints, &list) == 0 else { return false }
+    }
+    guard let first = list else { return false }
     defer { freeaddrinfo(list) }
     var entry: UnsafeMutablePointer<addrinfo>? = first
     while let info = entry {

@@ -10,7 +10,7 @@ usage: fake-invoker [knobs]
   --ready-file PATH     signal READY by writing an invoker-ready/v1 JSON file (atomically)
   --ready-line TEXT     signal READY by printing TEXT on stdout
   --ready-port N        signal READY by listening on 127.0.0.1:N
-  --stamp FILE          append the epoch time (µs) at which READY was signalled
+  --stamp FILE          append the epoch time (µs) just before READY is signalled
   --crash CODE          exit with CODE after the boot delay, before READY
   --hang                never signal READY
   --exit-after S        exit 0 S seconds after READY (default: run until stopped)
@@ -49,8 +49,10 @@ while index < arguments.count {
     index += 1
 }
 
+/// One line on stdout in one write(2), so a READY line leaves the moment its stamp is taken.
 func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    let bytes = Array((text + "\n").utf8)
+    _ = bytes.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
 }
 
 func sleepForever() -> Never {
@@ -166,18 +168,22 @@ if let code = options["--crash"] {
 if flags.contains("--hang") { sleepForever() }
 
 var listener: Int32 = -1
+// Each --stamp is taken just before the signal, so an observer measures the supervisor's reaction.
 if let port = options["--ready-port"].flatMap(UInt16.init) {
-    listener = listen(port: port)
     stamp(to: options["--stamp"])
+    listener = listen(port: port)
 }
 if let path = options["--ready-file"] {
     let body = #"{"schema":"invoker-ready/v1","pipe":"fake","pid":\#(getpid()),"at":"\#(Date())"}"#
-    try? body.write(toFile: path, atomically: true, encoding: .utf8)
+    // Written to a temporary file first, then renamed into place: READY is the rename.
+    let temporary = path + ".tmp-\(getpid())"
+    try? body.write(toFile: temporary, atomically: false, encoding: .utf8)
     stamp(to: options["--stamp"])
+    rename(temporary, path)
 }
 if let line = options["--ready-line"] {
-    say(line)
     stamp(to: options["--stamp"])
+    say(line)
 }
 /// Answers Ping requests in the seed invoker's file queue until the process is stopped.
 func serveQueue(_ folder: String, after delay: Double, for duration: Double?, failing: Bool, stampFile: String?) -> Never {

@@ -22,6 +22,12 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(Seconds.format(7.0001), "7", "rounds to a whole number: no trailing point")
         XCTAssertEqual(Seconds.format(-0.0001), "0")
         XCTAssertEqual(Seconds.format(1.2346), "1.235")
+        XCTAssertEqual(Seconds.format(202.5), "202.5")
+        XCTAssertEqual(Seconds.format(0.0004), "0")
+        XCTAssertEqual(Seconds.format(-1.25), "-1.25")
+        XCTAssertEqual(Seconds.format(0.05), "0.05")
+        XCTAssertEqual(Seconds.format(86400.001), "86400.001")
+        XCTAssertEqual(Seconds.format(.infinity), "inf")
     }
 
     func testNotReadyLineIsExact() {

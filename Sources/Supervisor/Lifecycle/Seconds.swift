@@ -3,14 +3,17 @@ import SupervisorPlatform
 
 /// How durations in seconds are printed to users.
 package enum Seconds {
-    /// Whole numbers without a decimal point (`7`), others with up to three decimals (`0.25`).
+    /// Whole numbers without a decimal point (`7`), others with up to three decimals (`0.25`),
+    /// rounded half away from zero. Plain integer arithmetic: no formatter, no locale, nothing
+    /// slow on the path from READY to its boot.log line.
     package static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        var text = String(format: "%.3f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }  // 7.0001 rounds to 7.000: `7`, not `7.`
-        return text == "-0" ? "0" : text
+        guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+        let milliseconds = Int64((abs(value) * 1000).rounded())
+        let whole = String(milliseconds / 1000)
+        var fraction = String(milliseconds % 1000)
+        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = value < 0 && milliseconds > 0 ? "-" : ""
+        return sign + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 }
