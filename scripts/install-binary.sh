@@ -75,6 +75,11 @@ if [ -z "$given" ] && [ -n "${INVOKER_SUPERVISOR_BIN:-}" ]; then
 fi
 if [ -n "$given" ]; then
     one_line "$origin" "$given"
+    case $given in
+        /* | [A-Za-z]:* | \\*) ;;
+        *) # Relative to the workspace; absolute for GITHUB_PATH (pwd -W: Git Bash's Windows form).
+            given="$(pwd -W 2>/dev/null || pwd)/$given" ;;
+    esac
     binary=$given
     [ -d "$given" ] && binary="${given%[/\\]}/$name"
     if [ ! -f "$binary" ]; then

@@ -6,8 +6,9 @@
 #       is v + that version, so a release's archives, its tag and `--version` all agree.
 #   package-release.sh archive --bin-dir DIR --os linux --arch x64|arm64 --out DIR [--version V]
 #       writes OUT/invoker-supervisor-V-linux-ARCH.tar.gz: invoker-supervisor and
-#       invoker-supervisor-dispatch from DIR, the job hooks, install.sh and the systemd unit, the
-#       example config and the schemas, all at the archive's top. (Windows: packaging/windows/build.ps1.)
+#       invoker-supervisor-dispatch from DIR at the top, then hooks/, linux/ (install.sh and the systemd
+#       unit), examples/ and schemas/ as in the repository, so `sudo ./linux/install.sh --binary
+#       ./invoker-supervisor …` works from the unpacked archive. (Windows: packaging/windows/build.ps1.)
 #   package-release.sh sums DIR
 #       writes DIR/SHA256SUMS for the archives in DIR (temporary file, then rename).
 set -euo pipefail
@@ -63,12 +64,13 @@ case $command in
         mkdir -p "$out"
         stage=$(mktemp -d "$out/.stage.XXXXXX")
         trap 'rm -rf "$stage"' EXIT
-        mkdir "$stage/tree" "$stage/tree/hooks" "$stage/tree/schemas"
-        cp "$bin/invoker-supervisor" "$bin/invoker-supervisor-dispatch" "$stage/tree/"
-        cp "$root"/packaging/hooks/*.sh "$stage/tree/hooks/"
-        cp "$root/packaging/linux/install.sh" "$root/packaging/linux/invoker-supervisor.service" "$stage/tree/"
-        cp "$root/packaging/examples/supervisor.json" "$stage/tree/supervisor.example.json"
-        cp "$root"/docs/schemas/*.json "$stage/tree/schemas/"
+        tree="$stage/tree"
+        mkdir "$tree" "$tree/hooks" "$tree/linux" "$tree/examples" "$tree/schemas"
+        cp "$bin/invoker-supervisor" "$bin/invoker-supervisor-dispatch" "$tree/"
+        cp "$root"/packaging/hooks/*.sh "$tree/hooks/"
+        cp "$root/packaging/linux/install.sh" "$root/packaging/linux/invoker-supervisor.service" "$tree/linux/"
+        cp "$root/packaging/examples/supervisor.json" "$tree/examples/"
+        cp "$root"/docs/schemas/*.json "$tree/schemas/"
         tar -czf "$stage/$asset" -C "$stage/tree" .
         mv -f "$stage/$asset" "$out/$asset"
         printf '%s\n' "$out/$asset"

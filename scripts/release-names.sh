@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The names of invoker-supervisor's release assets: one home for them, sourced by
 # scripts/install-binary.sh (the actions' installer) and scripts/package-release.sh (CI's release).
 #
@@ -45,4 +46,5 @@ release_asset() {
 }
 
 # The name of the checksums file next to the archives.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 RELEASE_SUMS=SHA256SUMS

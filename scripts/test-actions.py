@@ -377,7 +377,8 @@ class InstallerTests(ActionTestCase):
         self.assertEqual(result.outputs["version"], VERSION)
         self.assertEqual(result.path, [installed])
         self.assertTrue(os.path.isfile(installed + ".complete"))
-        for extra in ("invoker-supervisor-dispatch", "hooks/job-started.sh", "install.sh", "supervisor.example.json"):
+        for extra in ("invoker-supervisor-dispatch", "hooks/job-started.sh", "linux/install.sh", "examples/supervisor.json",
+                      "schemas/session-v1.schema.json"):
             self.assertTrue(os.path.exists(os.path.join(installed, extra)), extra)
         self.assertIn("### Invoker Boot", result.summary)
         self.assertEqual([n for n in os.listdir(os.path.dirname(installed)) if n.startswith(".")], [],
@@ -457,6 +458,11 @@ class InstallerTests(ActionTestCase):
         self.assertEqual(result.outputs["version"], "0.0.1")
         self.assertEqual(len([l for l in result.log.split("\n") if l.startswith("::warning::")]), 1, result.log)
         self.assertEqual(os.listdir(job.tool_cache), [], "nothing downloaded")
+        relative = self.runner()
+        fake_bin(os.path.join(relative.workspace, "tools", "bin"))
+        result = relative.use(GATE, {"command": "install", "binary-path": "tools/bin"})
+        self.assertEqual(result.code, 0, result.log)
+        self.assertEqual(result.path, [os.path.join(relative.workspace, "tools", "bin")], "absolute for GITHUB_PATH")
         by_env = self.runner(env={"INVOKER_SUPERVISOR_BIN": os.path.join(bin_dir, "invoker-supervisor")})
         result = by_env.use(GATE, {"command": "stop", "results-dir": "r"})
         self.assertEqual(result.code, 0, result.log)
