@@ -562,6 +562,26 @@ class PackagingTests(ActionTestCase):
         self.assertEqual(bad.returncode, 64)
         self.assertIn("Version.swift", bad.stderr)
 
+    def test_host_install_from_the_archive_feeds_the_action(self):
+        linux_release(self.release, fake_bin(os.path.join(self.tmp, "bin")))
+        unpacked, prefix, runner_dir = (os.path.join(self.tmp, n) for n in ("unpacked", "prefix", "actions-runner"))
+        os.makedirs(unpacked)
+        os.makedirs(runner_dir)
+        subprocess.run(["tar", "-xzf", os.path.join(self.release, "invoker-supervisor-%s-linux-x64.tar.gz" % VERSION)],
+                       cwd=unpacked, check=True)
+        done = subprocess.run(["bash", "linux/install.sh", "--binary", "./invoker-supervisor", "--prefix", prefix,
+                               "--runner-dir", runner_dir, "--state-dir", os.path.join(self.tmp, "state"), "--no-systemd"],
+                              cwd=unpacked, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.assertEqual(done.returncode, 0, done.stdout)
+        with open(os.path.join(runner_dir, ".env")) as f:
+            env = dict(l.split("=", 1) for l in f.read().split("\n") if "=" in l)
+        self.assertTrue(os.path.isfile(os.path.join(prefix, "share", "invoker-supervisor", "hooks", "job-started.sh")))
+        job = self.runner(env={"INVOKER_SUPERVISOR_BIN": env["INVOKER_SUPERVISOR_BIN"]})
+        result = job.use(DISPATCH, {"config": "ci/dispatch.json"})
+        self.assertEqual(result.code, 0, result.log)
+        self.assertEqual(result.outputs["binary"], os.path.join(prefix, "bin", "invoker-supervisor"))
+        self.assertEqual(os.listdir(job.tool_cache), [], "nothing downloaded")
+
     def test_archive_refuses_a_binary_of_another_version(self):
         bad = subprocess.run(["bash", os.path.join(ROOT, "scripts", "package-release.sh"), "archive", "--bin-dir",
                               fake_bin(os.path.join(self.tmp, "bin"), version="0.0.1"), "--os", "linux", "--arch", "x64",
@@ -635,8 +655,9 @@ class RealBinaryTests(ActionTestCase):
 
 
 if __name__ == "__main__":
-    if os.environ.get("TEST_ACTIONS_REQUIRE_REAL") == "1" and not os.access(os.path.join(REAL_BIN, "invoker-supervisor"), os.X_OK):
-        sys.exit("test-actions: TEST_ACTIONS_REQUIRE_REAL=1 but %s/invoker-supervisor is not built" % REAL_BIN)
+    for program in ("invoker-supervisor", "fake-invoker"):
+        if os.environ.get("TEST_ACTIONS_REQUIRE_REAL") == "1" and not os.access(os.path.join(REAL_BIN, program), os.X_OK):
+            sys.exit("test-actions: TEST_ACTIONS_REQUIRE_REAL=1 but %s/%s is not built" % (REAL_BIN, program))
     program = unittest.main(exit=False, verbosity=1 if "-v" not in sys.argv else 2)
     r = program.result
     failed = len(r.failures) + len(r.errors)
