@@ -89,7 +89,8 @@ for doc in docs:
             open(os.path.join(work, "zizmor", name + ".yml"), "w").write(workflow)
             local = ours.sub(lambda m: "./dispatch" if m.group(1) else "./", workflow)
             open(os.path.join(work, "actionlint", name + ".yml"), "w").write(local)
-        listing.write("%s %s:%d %s\n" % (kind, doc, line, name))
+        shift = line - 1 - (7 if kind == "steps" else 0)  # the wrapper adds 7 lines before the steps
+        listing.write("%-8s %s:%d  %s (its line N is %s line N%+d)\n" % (kind, doc, line, name, doc, shift))
 sys.exit(1 if bad else 0)
 PY
 
