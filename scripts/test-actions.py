@@ -619,6 +619,7 @@ class RealBinaryTests(ActionTestCase):
         job = self.runner()
         config = self.config(job)
         start = job.use(GATE, {"config": config, "download-url": self.url()})
+        self.addCleanup(job.shell, "invoker-supervisor stop --config ci/supervisor.json || true")
         self.assertEqual(start.code, 0, start.log)
         self.assertEqual((start.outputs["ready"], start.outputs["reason"], start.outputs["attempts"],
                           start.outputs["reason_code"]), ("true", "ready", "1", "ready"), start.log)
