@@ -63,9 +63,9 @@ final class KilledSupervisorTests: XCTestCase {
         let command = Int32(scratch.read("step.pid").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         defer { killAll(scratch.pids() + [command]) }
         XCTAssertTrue(isAlive(command))
-        let session = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(scratch.read("results/_invoker/session.json").utf8)) as? [String: Any])
-        let steps = try XCTUnwrap(session["steps"] as? [[String: Any]])
-        XCTAssertEqual(steps.first?["name"] as? String, "compare", "the step was recorded before its command started")
+        let started = scratch.read("results/_invoker/steps.ndjson").split(separator: "\n").first.map(String.init) ?? ""
+        let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(started.utf8)) as? [String: Any], started)
+        XCTAssertEqual(record["name"] as? String, "compare", "the step was recorded before its command started")
         let (stopped, stop) = try SupervisorProcess.run(["stop", "--config", "config.json", "--summary", "summary.md"], in: scratch)
         XCTAssertEqual(stopped, 0, stop.stderr)
         XCTAssertTrue(allGone([command] + scratch.pids()), scratch.bootLog)

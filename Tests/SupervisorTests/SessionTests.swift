@@ -118,8 +118,14 @@ final class SessionTests: XCTestCase {
                                   in: scratch)
         }
         XCTAssertEqual(steps.map { $0.wait() }, [1, 2, 3, 4])
+        let (_, status) = try run(["status", "--json", "--config", "config.json"], scratch)
+        let open = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(Set((open["steps"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "") exit \($0["exitCode"] ?? "")" }),
+                       ["part1 exit 1", "part2 exit 2", "part3 exit 3", "part4 exit 4"], status.stdout)
+        XCTAssertEqual(try run(["stop", "--config", "config.json"], scratch).0, 0)
         let recorded = try XCTUnwrap(try session(scratch)["steps"] as? [[String: Any]])
-        XCTAssertEqual(Set(recorded.compactMap { $0["name"] as? String }), ["part1", "part2", "part3", "part4"])
+        XCTAssertEqual(Set(recorded.compactMap { $0["name"] as? String }), ["part1", "part2", "part3", "part4"], "folded in by stop")
+        XCTAssertEqual(recorded.compactMap { $0["durationMs"] as? Int }.count, 4, "each step's finished record won")
         XCTAssertEqual((try session(scratch)["snapshots"] as? [String])?.filter { $0.hasPrefix("post-step:") }.count, 4)
     }
 

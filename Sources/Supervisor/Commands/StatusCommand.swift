@@ -23,7 +23,7 @@ package enum StatusCommand {
             _ = try SessionStore.observedLifecycle(&session)
             return session
         }
-        guard let session else { return ExitCode.success }
+        guard let session = session.map(StepLog(folder: store.folder).merged(into:)) else { return ExitCode.success }
         let alive = session.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
         Console.out(values.flag("--json") ? json(session, invokerAlive: alive) : text(session, invokerAlive: alive))
         return ExitCode.success

@@ -21,24 +21,26 @@ package enum StepCommand {
         }
         let options = try SessionOptions(values, environment: environment)
         let folder = try InvokerFolder.open(resultsDir: options.resultsDir, mirror: Console.out)
+        let steps = StepLog(folder: folder.path)
+        let stepFile = try AppendFile(path: steps.path)
         let startedAt = Timestamp.iso8601(Date())
 
         // The decision, and the step recorded as started before its command runs: a `step` that is
         // killed leaves a record, and its command carries the session's tree mark, so `stop` ends it.
         let (decision, mark) = try folder.store.update { session in
             let decision = try SessionStore.observedLifecycle(&session).step()
-            if decision == .runStep { session?.steps.append(SessionFile.Step(name: name, startedAt: startedAt)) }
+            if decision == .runStep { steps.append(SessionFile.Step(name: name, startedAt: startedAt), to: stepFile) }
             return (decision, session?.invoker?.tree.mark)
         }
         if case .skipStep(let reason) = decision {
             folder.bootLog.write(.stepSkipped(name: name, reason))
             Console.out("skipped: \(reason.rawValue)")
-            try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), phases: [], in: folder)
+            try record(SessionFile.Step(name: name, startedAt: startedAt, skipped: reason), in: folder, log: steps, file: stepFile)
             return values.flag("--require-ready") ? ExitCode.notReady : ExitCode.success
         }
 
         let snapshotter = folder.snapshotter(watch: options.watch)
-        let before = snapshotter.take("pre-step:\(name)")
+        snapshotter.take("pre-step:\(name)")
         let spec = CommandSpec(arguments: command, workingDirectory: FileManager.default.currentDirectoryPath, environment: [:])
         let started = MonotonicClock.now()
         let exit: ProcessExit
@@ -57,21 +59,15 @@ package enum StepCommand {
         }
         let seconds = MonotonicClock.now() - started
         folder.bootLog.write(.stepEnded(name: name, exitCode: exit.shellCode, seconds: (seconds * 1000).rounded() / 1000))
-        let after = snapshotter.take("post-step:\(name)")
+        snapshotter.take("post-step:\(name)")
         try record(SessionFile.Step(name: name, startedAt: startedAt, exitCode: exit.shellCode, durationMs: Int((seconds * 1000).rounded())),
-                   phases: [before.phase, after.phase], in: folder)
+                   in: folder, log: steps, file: stepFile)
         return exit.shellCode
     }
 
-    /// Saves `step`, replacing its started-only record when there is one.
-    private static func record(_ step: SessionFile.Step, phases: [String], in folder: InvokerFolder) throws {
-        try folder.store.update { session in
-            if let index = session?.steps.lastIndex(where: { $0.name == step.name && $0.startedAt == step.startedAt }) {
-                session?.steps[index] = step
-            } else {
-                session?.steps.append(step)
-            }
-            session?.snapshots += phases
-        }
+    /// Appends `step`'s final record (it replaces the started one when read), under the session's
+    /// lock so a `stop` folding the steps into session.json sees it or none of it.
+    private static func record(_ step: SessionFile.Step, in folder: InvokerFolder, log: StepLog, file: AppendFile) throws {
+        try folder.store.update { _ in log.append(step, to: file) }
     }
 }

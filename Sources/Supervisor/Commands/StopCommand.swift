@@ -46,9 +46,11 @@ package enum StopCommand {
             } else {
                 folder.bootLog.write(.invokerAlreadyGone(pid: current.invoker?.pid))
             }
-            let snapshot = folder.snapshotter(watch: config?.watch ?? ProcessProbe.defaultWatch).take("post-stop")
+            folder.snapshotter(watch: config?.watch ?? ProcessProbe.defaultWatch).take("post-stop")
             current.lifecycle = lifecycle
-            current.snapshots.append(snapshot.phase)
+            // The session's steps and snapshot phases, appended to their logs as they ran, go into session.json once.
+            current = StepLog(folder: folder.path).merged(into: current)
+            current.snapshots = SnapshotLog.read(folder.snapshots.path, since: current.openedAt).map(\.phase)
             current.stoppedAt = Timestamp.iso8601(Date())
             session = current
             return current

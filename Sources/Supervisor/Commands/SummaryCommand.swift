@@ -10,7 +10,8 @@ package enum SummaryCommand {
     package static func execute(_ arguments: [String], environment: [String: String]) throws -> Int32 {
         let values = try spec.parse(arguments)
         let options = try SessionOptions(values, environment: environment)
-        let session = try SessionStore(folder: options.resultsDir + "/_invoker").load()
+        let folder = options.resultsDir + "/_invoker"
+        let session = try SessionStore(folder: folder).load().map(StepLog(folder: folder).merged(into:))
         let text = SummaryBuilder.forSession(session, resultsDir: options.resultsDir, environment: environment)
         if let path = OutputDestinations.summary(values, environment) {
             OutputDestinations.appendSummary(text, to: path)

@@ -19,6 +19,7 @@ package final class Snapshotter {
     }
 
     /// Lists the watched processes now and records the snapshot.
+    @discardableResult
     package func take(_ phase: String) -> ProcessSnapshot {
         let records = ProcessProbe.processes(named: watch, windowTitles: true)
         let snapshot = ProcessSnapshot(phase: phase, at: Timestamp.iso8601(Date()), watch: watch,
