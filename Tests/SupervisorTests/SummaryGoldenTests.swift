@@ -45,7 +45,7 @@ final class SummaryGoldenTests: XCTestCase {
     private func check(_ name: String, _ record: RunRecord, outcome: CompareOutcome?, snapshots: [ProcessSnapshot]) throws {
         let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089),
                                     machine: "runner-host")
-        let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(record), snapshots: snapshots,
+        let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(record), snapshots: SummarySnapshots(snapshots),
                                   outcome: outcome, runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
         let golden = ProvenanceTests.fixtures.appendingPathComponent("summary/\(name).md")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
@@ -86,7 +86,7 @@ final class SummaryGoldenTests: XCTestCase {
         let sections = (0..<200).map { ProcessSnapshot(phase: "post-step:s\($0)", at: "2026-11-26T11:21:29.000Z", watch: ["pwsh"], processes: many, previous: nil) }
         let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089),
                                     machine: "runner-host")
-        let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(try record(.succeeded)), snapshots: sections,
+        let text = OrderedSummary(provenance: provenance, invoker: RunSummary.bootBlock(try record(.succeeded)), snapshots: SummarySnapshots(sections),
                                   outcome: nil, runURL: nil).markdown(limit: 64 * 1024)
         XCTAssertLessThanOrEqual(text.utf8.count, 64 * 1024)
         XCTAssertTrue(text.contains("- … and 250 more (see `_invoker/snapshots.ndjson`)\n"))
@@ -95,9 +95,31 @@ final class SummaryGoldenTests: XCTestCase {
         XCTAssertTrue(text.hasSuffix("### Re-run With Same Inputs\n\n$ /run orchestrated strategy=single include_integration=false sample_id=pr42-20261126-110312-3f9a\n\n- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)\n\n"), text)
     }
 
+    func testHoldingOnlyTheSnapshotsASummaryCanShowGivesTheSameSummary() throws {
+        let provenance = Provenance(environment: environment, payload: .load(environment), now: Date(timeIntervalSince1970: 1_795_692_089),
+                                    machine: "runner-host")
+        let invoker = RunSummary.bootBlock(try record(.succeeded))
+        for (count, processes) in [(3, 2), (400, 5), (1500, 1)] {
+            let all = (0..<count).map { index in
+                ProcessSnapshot(phase: "post-step:s\(index)", at: "2026-11-26T11:21:29.000Z", watch: ["pwsh"],
+                                processes: (0..<processes).map { ProcessSnapshot.Entry(name: "pwsh", pid: Int32(index * 10 + $0), parentPID: 1,
+                                                                                          startTime: "2026-11-26T11:21:29.000Z") },
+                                previous: nil)
+            }
+            let held = SummarySnapshots(all, limit: 32 * 1024)
+            let everything = SummarySnapshots(all, limit: .max)
+            XCTAssertEqual(everything.sections.count, count)
+            let full = OrderedSummary(provenance: provenance, invoker: invoker, snapshots: everything, outcome: nil, runURL: nil).markdown(limit: 32 * 1024)
+            let bounded = OrderedSummary(provenance: provenance, invoker: invoker, snapshots: held, outcome: nil, runURL: nil).markdown(limit: 32 * 1024)
+            XCTAssertEqual(bounded, full, "\(count) snapshots")
+            XCTAssertEqual(held.first.count + held.leftOut + (held.latest == nil ? 0 : 1), count)
+            if count == 1500 { XCTAssertGreaterThan(held.leftOut, 500, "only what fits the limit is held") }
+        }
+    }
+
     func testRerunDefaultsAreTheCommentParsersWhenInputsAreUnknown() {
         let provenance = Provenance(environment: [:], payload: .unavailable("none"), now: Date(timeIntervalSince1970: 0), machine: "h")
-        let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: [], outcome: nil, runURL: nil)
+        let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: SummarySnapshots(), outcome: nil, runURL: nil)
         XCTAssertTrue(summary.rerun.hasPrefix("### Re-run With Same Inputs\n\n$ /run orchestrated strategy=matrix include_integration=true sample_id=<id>\n"), summary.rerun)
     }
 }

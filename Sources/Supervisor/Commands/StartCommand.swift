@@ -74,7 +74,7 @@ package enum StartCommand {
             current.elapsedMs = report.elapsedMilliseconds
             current.readyAt = report.record.readyAt
             current.warmup = report.record.warmup?.summaryText
-            current.snapshots += report.record.snapshots.map(\.phase)
+            current.snapshots += report.record.snapshots.phases
             session = current
         }
         return report

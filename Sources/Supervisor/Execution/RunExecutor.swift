@@ -167,7 +167,7 @@ package final class RunExecutor: @unchecked Sendable {
         case .spawnInvoker(let attempt):
             return try perform(spawnInvoker(attempt: attempt))
         case .snapshot(let phase, let then):
-            record.snapshots.append(snapshotter.take(phase.name(stepNames: record.stepNames)))
+            record.snapshots.add(snapshotter.take(phase.name(stepNames: record.stepNames)))
             return try perform(then)
         case .awaitReady(let attempt, let timeout):
             probe?.startPolling()

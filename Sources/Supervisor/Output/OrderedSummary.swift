@@ -8,7 +8,7 @@ package struct OrderedSummary {
     package var provenance: Provenance
     /// The `### Invoker Boot` block.
     package var invoker: String
-    package var snapshots: [ProcessSnapshot]
+    package var snapshots: SummarySnapshots
     package var timeline: RunTimeline? = nil
     package var outcome: CompareOutcome?
     /// `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_RUN_ID`, for the link to the run.
@@ -71,18 +71,19 @@ package struct OrderedSummary {
     /// The snapshot sections that fit in `budget` bytes: the first ones in order, a line saying how
     /// many were left out, and always the last one.
     private func snapshotSections(budget: Int) -> String {
-        let sections = snapshots.map { SnapshotMarkdown.section($0, maxLines: Self.processLinesPerSection) }
+        let sections = snapshots.sections
+        let leftOut = snapshots.leftOut
         let all = sections.joined()
-        guard all.utf8.count > budget, let last = sections.last else { return all }
+        guard all.utf8.count > budget || leftOut > 0, let last = sections.last else { return all }
         var kept = ""
         var count = 0
         for section in sections.dropLast() {
-            let omission = Self.omissionLine(sections.count - 1 - count - 1)
+            let omission = Self.omissionLine(leftOut + sections.count - 1 - count - 1)
             if kept.utf8.count + section.utf8.count + omission.utf8.count + last.utf8.count > budget { break }
             kept += section
             count += 1
         }
-        return kept + Self.omissionLine(sections.count - 1 - count) + last
+        return kept + Self.omissionLine(leftOut + sections.count - 1 - count) + last
     }
 
     private static func omissionLine(_ count: Int) -> String {

@@ -27,7 +27,7 @@ package struct RunRecord: Equatable, Sendable {
     package var keptInvokerPID: Int32?
     /// Whether the run is a session's `start` (the invoker is kept for the following steps).
     package var sessionMode = false
-    package var snapshots: [ProcessSnapshot] = []
+    package var snapshots = SummarySnapshots()
     /// The adaptive-timeout and escalation lines, when the boot settings came from the history.
     package var bootNotes: [String] = []
     /// PIDs still alive after a tree stop's kill (should stay empty).

@@ -40,7 +40,7 @@ package enum SummaryBuilder {
         let invoker = session.map(RunSummary.bootBlock) ?? "### Invoker Boot\n\n- No session in `\(resultsDir)/_invoker` (run `invoker-supervisor start`).\n\n"
         let snapshots = SnapshotLog.read(resultsDir + "/_invoker/snapshots.ndjson", since: session?.openedAt ?? "")
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
-                              invoker: invoker, snapshots: snapshots,
+                              invoker: invoker, snapshots: SummarySnapshots(snapshots),
                               timeline: RunTimeline.read(bootLog: resultsDir + "/_invoker/boot.log"),
                               outcome: outcome(under: resultsDir, expectation: expectation),
                               runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
