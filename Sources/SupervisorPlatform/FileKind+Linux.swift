@@ -21,6 +21,13 @@ package extension FileKind {
         return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
+    /// The size in bytes of a regular file, or nil (one `lstat`, no account-name lookups).
+    static func size(_ path: String) -> UInt64? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return UInt64(info.st_size)
+    }
+
     /// Removes `path` if it is a regular file; never a directory, never what a link points to.
     /// Returns what was there.
     @discardableResult

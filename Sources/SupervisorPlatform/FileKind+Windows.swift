@@ -22,6 +22,15 @@ package extension FileKind {
         return Double(ticks) / 10_000_000 - 11_644_473_600
     }
 
+    /// The size in bytes of a regular file, or nil.
+    static func size(_ path: String) -> UInt64? {
+        guard of(path) == .regular else { return nil }
+        var data = WIN32_FILE_ATTRIBUTE_DATA()
+        let ok = path.withCString(encodedAs: UTF16.self) { GetFileAttributesExW($0, GetFileExInfoStandard, &data) }
+        guard ok else { return nil }
+        return UInt64(data.nFileSizeHigh) << 32 | UInt64(data.nFileSizeLow)
+    }
+
     /// Removes `path` if it is a regular file; never a directory, never what a link points to.
     @discardableResult
     static func removeRegularFile(_ path: String) throws(PlatformError) -> FileKind {

@@ -252,7 +252,7 @@ package final class RunExecutor: @unchecked Sendable {
         // An invoker that must outlive the supervisor writes straight to invoker.log (a pipe would
         // break when the supervisor exits); its READY line is then read back from that file.
         let detached = plan.invoker == .keptDetached
-        let logSize = (try? FileManager.default.attributesOfItem(atPath: invokerLog.path)[.size] as? UInt64) ?? 0
+        let logSize = FileKind.size(invokerLog.path) ?? 0
         let probe = ReadyProbe(signal: config.ready, tail: detached ? (invokerLog.path, logSize) : nil,
                                notBefore: Date().timeIntervalSince1970, portOpenBeforeSpawn: portOpenBeforeSpawn) { [queue] in
             queue.post(.readySignalled(attempt: attempt))

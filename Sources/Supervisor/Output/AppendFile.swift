@@ -53,7 +53,7 @@ package final class AppendFile: @unchecked Sendable {
     }
 
     private static func currentSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        Int(FileKind.size(path) ?? 0)
     }
 
     private func rotate(_ rotation: Rotation) {
