@@ -41,6 +41,7 @@ private func record(pid: Int32, watched: WatchedNames?) -> ProcessRecord? {
         pid: stat.pid,
         parentPID: stat.parentPID,
         startTime: stat.startTime(bootTime: bootTime, ticksPerSecond: ticksPerSecond),
+        startKey: stat.startTicks,
         commandLine: arguments.isEmpty ? nil : arguments)
 }
 

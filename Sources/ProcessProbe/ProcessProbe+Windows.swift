@@ -19,10 +19,10 @@ func platformListProcesses(named names: [String]?, windowTitles: Bool) -> [Proce
         })
         // Processes whose start time cannot be read (another user's elevated ones) are left out:
         // without it they have no identity.
-        if ProcessProbe.isWatched(name, by: names), let start = startTime(pid: entry.th32ProcessID) {
+        if ProcessProbe.isWatched(name, by: names), let created = creationTicks(pid: entry.th32ProcessID) {
             let pid = Int32(bitPattern: entry.th32ProcessID)
             records.append(ProcessRecord(name: name, pid: pid, parentPID: Int32(bitPattern: entry.th32ParentProcessID),
-                                         startTime: start, commandLine: nil, windowTitle: titles[pid]))
+                                         startTime: FileTime.date(ticks: created), startKey: created, commandLine: nil, windowTitle: titles[pid]))
         }
         more = Process32NextW(snapshot, &entry)
     }
@@ -33,15 +33,15 @@ func platformRecord(pid: Int32) -> ProcessRecord? {
     platformListProcesses(named: nil, windowTitles: false).first { $0.pid == pid }
 }
 
-/// When the process started, or nil when it cannot be opened or has exited.
-private func startTime(pid: DWORD) -> Date? {
+/// The process's creation FILETIME (100 ns ticks since 1601), or nil when it cannot be opened or has exited.
+private func creationTicks(pid: DWORD) -> UInt64? {
     guard let handle = OpenProcess(DWORD(PROCESS_QUERY_LIMITED_INFORMATION), false, pid) else { return nil }
     defer { CloseHandle(handle) }
     var code: DWORD = 0
     guard GetExitCodeProcess(handle, &code), code == DWORD(STILL_ACTIVE) else { return nil }
     var creation = FILETIME(), exit = FILETIME(), kernel = FILETIME(), user = FILETIME()
     guard GetProcessTimes(handle, &creation, &exit, &kernel, &user) else { return nil }
-    return FileTime.date(ticks: FileTime.ticks(low: creation.dwLowDateTime, high: creation.dwHighDateTime))
+    return FileTime.ticks(low: creation.dwLowDateTime, high: creation.dwHighDateTime)
 }
 
 // MARK: - Window titles

@@ -31,7 +31,7 @@ package enum DaemonCommand {
                                             rotation: .init(maxBytes: config.daemon.logMaxBytes, keep: config.daemon.logKeep),
                                             mirror: Console.out)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let me = SessionFile.Process(pid: pid, startTime: ProcessProbe.record(pid: pid).map { Timestamp.iso8601($0.startTime) } ?? "")
+        let me = ProcessProbe.record(pid: pid).map(SessionFile.Process.init) ?? SessionFile.Process(pid: pid, startTime: "")
         let runner = DaemonRunner(config: config, stateDir: stateDir, environment: environment, folder: folder, me: me)
         guard values.flag("--service") else { return runner.run() }
         return ServiceHost.run(name: serviceName, body: runner.run, stop: runner.requestStop)
@@ -45,8 +45,8 @@ package enum DaemonCommand {
             Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(stateDir)")
             return ExitCode.daemonNotRunning
         }
-        let daemonAlive = SessionStore.isAlive(pid: status.daemon.pid, startTime: status.daemon.startTime)
-        let invokerAlive = status.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
+        let daemonAlive = status.daemon.isAlive
+        let invokerAlive = status.invoker.map(\.isAlive)
         let code = daemonAlive && status.state != .stopped ? ExitCode.success : ExitCode.daemonNotRunning
         if json {
             Console.out(StatusCommand.jsonLine(status, adding: [("daemonAlive", daemonAlive), ("invokerAlive", invokerAlive)]))

@@ -53,9 +53,9 @@ package enum HookCommand {
         folder.bootLog.write(.hookJobStarted(run: environment["GITHUB_RUN_ID"] ?? "local", job: environment["GITHUB_JOB"] ?? "local", deadline: deadline))
         var headline: String
         var ready: Bool
-        if let daemon = DaemonStatus.load(stateDir: stateDir), SessionStore.isAlive(pid: daemon.daemon.pid, startTime: daemon.daemon.startTime) {
+        if let daemon = DaemonStatus.load(stateDir: stateDir), daemon.daemon.isAlive {
             let status = waitForDaemon(stateDir: stateDir, seconds: deadline)
-            ready = status?.state == .running && status?.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } == true
+            ready = status?.state == .running && status?.invoker.map(\.isAlive) == true
             headline = ready ? "READY (the daemon's invoker, PID \(status?.invoker?.pid ?? 0))"
                              : "not READY (the daemon is \(status?.state.rawValue ?? "gone") after \(Seconds.format(deadline)) s)"
             folder.bootLog.write(ready ? .hookDaemonReady(daemonPID: daemon.daemon.pid, invokerPID: status?.invoker?.pid ?? 0)
@@ -82,7 +82,7 @@ package enum HookCommand {
         var status = DaemonStatus.load(stateDir: stateDir)
         _ = Polling.until(within: seconds, every: 0.25) {
             status = DaemonStatus.load(stateDir: stateDir)
-            let ready = status?.state == .running && status?.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } == true
+            let ready = status?.state == .running && status?.invoker.map(\.isAlive) == true
             return ready || status?.state == .fatal || status?.state == .stopped
         }
         return status
@@ -144,7 +144,7 @@ package enum HookCommand {
                   let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date,
                   Date().timeIntervalSince(modified) > keepDays * 86400 else { continue }
             let session = try? SessionStore(folder: path + "/_invoker").load()
-            if let invoker = session?.invoker, SessionStore.isAlive(pid: invoker.pid, startTime: invoker.startTime) { continue }
+            if let invoker = session?.invoker, invoker.isAlive { continue }
             if (try? FileManager.default.removeItem(atPath: path)) != nil { removed += 1 }
         }
         return removed

@@ -23,7 +23,7 @@ package enum StartCommand {
                      environment: [String: String], deadline: Double? = nil) throws -> RunExecutor.Report {
         let folder = try InvokerFolder.open(resultsDir: config.resultsDir, mirror: Console.out)
         let me = ProcessInfo.processInfo.processIdentifier
-        let owner = ProcessProbe.record(pid: me).map { SessionFile.Process(pid: me, startTime: Timestamp.iso8601($0.startTime)) }
+        let owner = ProcessProbe.record(pid: me).map(SessionFile.Process.init)
 
         try folder.store.update { session in
             var lifecycle = try SessionStore.observedLifecycle(&session)
@@ -45,8 +45,8 @@ package enum StartCommand {
                                    environment: environment, bootLog: folder.bootLog, invokerLog: folder.invokerLog,
                                    snapshots: folder.snapshots)
         executor.onInvokerSpawned = { child in
-            guard let started = ProcessProbe.record(pid: child.pid)?.startTime else { return }
-            let invoker = SessionFile.Invoker(pid: child.pid, startTime: Timestamp.iso8601(started), tree: child.tree)
+            guard let record = ProcessProbe.record(pid: child.pid) else { return }
+            let invoker = SessionFile.Invoker(record, tree: child.tree)
             do {
                 try folder.store.update { session in session?.invoker = invoker }
             } catch {

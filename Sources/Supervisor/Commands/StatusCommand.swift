@@ -24,7 +24,7 @@ package enum StatusCommand {
             return session
         }
         guard let session = session.map(StepLog(folder: store.folder).merged(into:)) else { return ExitCode.success }
-        let alive = session.invoker.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) }
+        let alive = session.invoker.map(\.isAlive)
         Console.out(values.flag("--json") ? json(session, invokerAlive: alive) : text(session, invokerAlive: alive))
         return ExitCode.success
     }

@@ -191,7 +191,7 @@ package final class DaemonRunner: @unchecked Sendable {
                 result = HandshakeRunner.check(spec, launcher: Launcher(environment: environment), logFolder: folder.path,
                                                grace: config.stopGraceSeconds)
             } else {
-                let alive = info.map { SessionStore.isAlive(pid: $0.pid, startTime: $0.startTime) } ?? false
+                let alive = info?.isAlive ?? false
                 result = (alive, alive ? "alive" : "invoker not running")
             }
             queue.post(.healthResult(generation: generation, passed: result.passed, detail: result.detail))
@@ -229,7 +229,7 @@ package final class DaemonRunner: @unchecked Sendable {
     /// match a running process; a reused PID is never touched.
     private func stopStaleInvoker() {
         guard let recorded = DaemonStatus.load(stateDir: stateDir)?.invoker else { return }
-        if SessionStore.isAlive(pid: recorded.pid, startTime: recorded.startTime) {
+        if recorded.isAlive {
             let report = stopProcessTree(recorded.tree, grace: config.stopGraceSeconds)
             folder.bootLog.write(.staleDaemonInvokerStopped(pid: recorded.pid, report))
         } else if ProcessProbe.record(pid: recorded.pid) != nil {

@@ -394,8 +394,8 @@ package final class RunExecutor: @unchecked Sendable {
     private func report(_ code: Int32) -> Report {
         queue.cancelTimers()
         var kept: SessionFile.Invoker?
-        if let invoker, machine.invokerRunning, let started = ProcessProbe.record(pid: invoker.pid)?.startTime {
-            kept = SessionFile.Invoker(pid: invoker.pid, startTime: Timestamp.iso8601(started), tree: invoker.tree)
+        if let invoker, machine.invokerRunning, let record = ProcessProbe.record(pid: invoker.pid) {
+            kept = SessionFile.Invoker(record, tree: invoker.tree)
             // A session's or a keepInvoker run's invoker outlives this process by design; the
             // daemon's stays watched until the daemon stops it.
             if plan.invoker == .keptDetached { Watchdog.release(invoker.tree) }

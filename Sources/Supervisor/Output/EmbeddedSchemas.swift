@@ -131,13 +131,14 @@ package enum EmbeddedSchemas {
     "state": {"enum": ["idle", "starting", "running", "backoff", "fatal", "stopping", "stopped"]},
     "daemon": {
       "type": "object", "required": ["pid", "startTime"], "additionalProperties": false,
-      "properties": {"pid": {"type": "integer"}, "startTime": {"type": "string", "format": "date-time"}}
+      "properties": {"pid": {"type": "integer"}, "startTime": {"type": "string", "format": "date-time"}, "startKey": {"type": "string", "pattern": "^[0-9]+$"}}
     },
     "invoker": {
       "type": "object", "required": ["pid", "startTime", "tree"], "additionalProperties": false,
       "properties": {
         "pid": {"type": "integer"},
         "startTime": {"type": "string", "format": "date-time"},
+        "startKey": {"type": "string", "pattern": "^[0-9]+$"},
         "tree": {
           "type": "object", "required": ["leader"], "additionalProperties": false,
           "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}, "mark": {"type": "string"}, "notBeforeTicks": {"type": "integer", "minimum": 0}}
@@ -281,13 +282,14 @@ package enum EmbeddedSchemas {
     "stoppedAt": {"type": "string", "format": "date-time"},
     "owner": {
       "type": "object", "required": ["pid", "startTime"], "additionalProperties": false,
-      "properties": {"pid": {"type": "integer"}, "startTime": {"type": "string", "format": "date-time"}}
+      "properties": {"pid": {"type": "integer"}, "startTime": {"type": "string", "format": "date-time"}, "startKey": {"type": "string", "pattern": "^[0-9]+$"}}
     },
     "invoker": {
       "type": "object", "required": ["pid", "startTime", "tree"], "additionalProperties": false,
       "properties": {
         "pid": {"type": "integer"},
         "startTime": {"type": "string", "format": "date-time"},
+        "startKey": {"type": "string", "pattern": "^[0-9]+$"},
         "tree": {
           "type": "object", "required": ["leader"], "additionalProperties": false,
           "properties": {"leader": {"type": "integer"}, "jobName": {"type": "string"}, "mark": {"type": "string"}, "notBeforeTicks": {"type": "integer", "minimum": 0}}

@@ -4,15 +4,17 @@ import SupervisorPlatform
 /// `<resultsDir>/_invoker/session.json`: the workflow session between steps (docs/session.md).
 package struct SessionFile: Codable, Equatable {
     /// A process as the session names it: PID and start time (UTC ISO-8601 ms).
-    package struct Process: Codable, Equatable {
+    package struct Process: Codable, Equatable, RecordedProcess {
         package var pid: Int32
         package var startTime: String
+        package var startKey: String?
     }
 
     /// The invoker: its identity and the tree `stop` ends.
-    package struct Invoker: Codable, Equatable {
+    package struct Invoker: Codable, Equatable, RecordedProcess {
         package var pid: Int32
         package var startTime: String
+        package var startKey: String?
         package var tree: ProcessTreeID
     }
 

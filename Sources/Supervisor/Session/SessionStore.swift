@@ -61,19 +61,14 @@ package struct SessionStore {
     /// Applies what can be observed now: a READY invoker that is gone, or a `start` that died while booting.
     package static func observe(_ session: inout SessionFile) throws {
         var lifecycle = session.lifecycle
-        if lifecycle.state == .ready, let invoker = session.invoker, !isAlive(pid: invoker.pid, startTime: invoker.startTime) {
+        if lifecycle.state == .ready, let invoker = session.invoker, !invoker.isAlive {
             try lifecycle.invokerFoundDead()
-        } else if lifecycle.state == .booting, let owner = session.owner, !isAlive(pid: owner.pid, startTime: owner.startTime) {
+        } else if lifecycle.state == .booting, let owner = session.owner, !owner.isAlive {
             try lifecycle.bootAbandoned()
         }
         session.lifecycle = lifecycle
     }
 
-    /// Whether the process with this PID and start time (as the session wrote it) is running.
-    package static func isAlive(pid: Int32, startTime: String) -> Bool {
-        guard let record = ProcessProbe.record(pid: pid) else { return false }
-        return Timestamp.iso8601(record.startTime) == startTime
-    }
 }
 
 /// A session.json that cannot be used.
