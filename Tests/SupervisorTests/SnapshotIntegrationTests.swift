@@ -74,7 +74,7 @@ final class SnapshotIntegrationTests: XCTestCase {
                                   "### Post-Warmup Process Snapshot", "### Pre-Step compare Process Snapshot",
                                   "### Post-Step compare Process Snapshot", "### Pre-Step report Process Snapshot",
                                   "### Post-Step report Process Snapshot", "### Post-Stop Process Snapshot",
-                                  "### Compare Outcome", "### Re-run With Same Inputs"])
+                                  "### Run Timeline", "### Compare Outcome", "### Re-run With Same Inputs"])
         XCTAssertTrue(summary.contains("### Compare Outcome\n\n- No compare artifacts found under: "), summary)
         XCTAssertTrue(summary.contains("\n- reason: no_exec_json\n"), "a step named compare was expected to leave one")
         XCTAssertTrue(summary.contains("- LVCompare (PID \(warmupPIDs[0])) (new)"))

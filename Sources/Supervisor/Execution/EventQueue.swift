@@ -1,51 +1,54 @@
-import Foundation
 import SupervisorPlatform
 
 /// A blocking first-in first-out queue: any thread posts, the driver's loop takes one at a time.
-/// It also owns the driver's timers, so every timer is cancellable and all are cancelled at once
-/// when the driver ends (a finished boot then holds no memory through a pending timer).
+/// It also holds the driver's timers, which fire inside `take()` on the monotonic clock — no
+/// timer thread and no libdispatch, so a driver waiting on a long step wakes only for its events
+/// and its own timers — and are all cancelled at once when the driver ends.
 package final class EventQueue<Event: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var events: [Event] = []
-    /// Pending timers by a serial number; a timer leaves when it fires or is cancelled.
-    private let timers = Locked<(next: Int, pending: [Int: DispatchSourceTimer])>((0, [:]))
+    private let condition = TimedCondition()
+    /// Posted events with the monotonic time they were posted, oldest first.
+    private var events: [(at: Double, event: Event)] = []
+    /// Pending timers with the monotonic time they are due, earliest first.
+    private var timers: [(due: Double, event: Event)] = []
+
+    package init() {}
 
     package func post(_ event: Event) {
         condition.lock()
-        events.append(event)
+        events.append((MonotonicClock.now(), event))
         condition.signal()
         condition.unlock()
     }
 
     /// Posts `event` after `seconds`, unless the timers are cancelled first.
     package func post(_ event: Event, after seconds: Double) {
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + seconds)
-        let id = timers.withLock { state in
-            state.next += 1
-            state.pending[state.next] = timer
-            return state.next
-        }
-        timer.setEventHandler { [weak self] in
-            self?.timers.withLock { _ = $0.pending.removeValue(forKey: id) }
-            self?.post(event)
-        }
-        timer.resume()
+        condition.lock()
+        let due = MonotonicClock.now() + seconds
+        timers.insert((due, event), at: timers.firstIndex { $0.due > due } ?? timers.count)
+        condition.signal()
+        condition.unlock()
     }
 
     /// Cancels every pending timer.
     package func cancelTimers() {
-        timers.withLock { state in
-            state.pending.values.forEach { $0.cancel() }
-            state.pending.removeAll()
-        }
+        condition.lock()
+        timers.removeAll()
+        condition.unlock()
     }
 
-    /// Waits for the next event.
+    /// Waits for the next event; a timer that came due counts as posted at its due time, so it
+    /// comes before events posted after that even when the driver was busy when it came due.
     package func take() -> Event {
         condition.lock()
         defer { condition.unlock() }
-        while events.isEmpty { condition.wait() }
-        return events.removeFirst()
+        while true {
+            let now = MonotonicClock.now()
+            while let timer = timers.first, timer.due <= now {
+                timers.removeFirst()
+                events.insert((timer.due, timer.event), at: events.firstIndex { $0.at > timer.due } ?? events.count)
+            }
+            if !events.isEmpty { return events.removeFirst().event }
+            if let due = timers.first?.due { condition.wait(seconds: due - now) } else { condition.wait() }
+        }
     }
 }
