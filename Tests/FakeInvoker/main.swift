@@ -11,6 +11,7 @@ usage: fake-invoker [knobs]
   --ready-line TEXT     signal READY by printing TEXT on stdout
   --ready-port N        signal READY by listening on 127.0.0.1:N
   --stamp FILE          append the epoch time (µs) just before READY is signalled
+  --start-stamp FILE    append the epoch time (µs) as the program begins (after reading its arguments)
   --crash CODE          exit with CODE after the boot delay, before READY
   --hang                never signal READY
   --exit-after S        exit 0 S seconds after READY (default: run until stopped)
@@ -48,6 +49,7 @@ while index < arguments.count {
     }
     index += 1
 }
+stamp(to: options["--start-stamp"])
 
 /// One line on stdout in one write(2), so a READY line leaves the moment its stamp is taken.
 func say(_ text: String) {
