@@ -1,6 +1,7 @@
 import Foundation
 import SupervisorPlatform
 import ProcessProbe
+import SafeText
 
 /// `invoker-supervisor hook job-started|job-completed`: the GitHub runner's job hooks
 /// (`ACTIONS_RUNNER_HOOK_JOB_STARTED` / `_COMPLETED`), which have no time limit of their own (docs/install.md).

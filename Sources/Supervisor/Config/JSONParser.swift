@@ -1,4 +1,5 @@
 import SupervisorPlatform
+import SafeText
 
 /// Reads a JSON document (RFC 8259) byte by byte into a `JSONValue`, in one linear pass. Stricter
 /// than Foundation where a config needs it: a key repeated in one object is an error naming the
