@@ -40,6 +40,18 @@ final class ProcStatTests: XCTestCase {
         XCTAssertEqual(stat.startTicks, 77)
     }
 
+    /// Found by Fuzz/procstat.swift: numbers were refused past 20 digits even when leading zeros
+    /// kept them in range, and the type's minimum could not be written.
+    func testNumbersWithLeadingZerosAndTheMinimumParse() throws {
+        let found = try XCTUnwrap(Data(base64Encoded: "LTQoKSAmIC0xIDIgICAgLTQoKSAnIC0xIDIgICAyICAgKwEgICABICAhICAgIGErKysrKysgDUEAFiAwMDAwMDE3ODgyOTk1ODgyNDQyODI0ODE4IDIgABYg"))
+        let stat = try XCTUnwrap(ProcStat.parse(bytes: Array(found)))
+        XCTAssertEqual(stat.startTicks, 17882995882442824818)
+        XCTAssertEqual(stat.pid, -4)
+        XCTAssertEqual(Int32(decimal: Array("-2147483648".utf8)[...]), Int32.min)
+        XCTAssertNil(Int32(decimal: Array("2147483648".utf8)[...]))
+        XCTAssertNil(UInt64(decimal: Array("-0".utf8)[...]))
+    }
+
     func testRejectsTruncatedOrForeignText() {
         XCTAssertNil(ProcStat.parse(""))
         XCTAssertNil(ProcStat.parse("4636 (cat) R 4633"))
