@@ -1,6 +1,7 @@
 import Glibc
 
 /// What every harness shares: the input as bytes, and a failed property as a crash libFuzzer saves.
+/// libFuzzer calls a harness on one thread, so its fixed fixtures are `nonisolated(unsafe)`.
 enum FuzzCheck {
     static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
         guard let data, size > 0 else { return [] }

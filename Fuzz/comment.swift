@@ -1,6 +1,6 @@
 import Foundation
 import SafeText
-import CommentDispatch
+@testable import CommentDispatch
 
 /// PR comment bodies through the `/run` grammar: a request echoes as a `/run` line that parses back
 /// to the same request, its hidden record reads back unchanged, and replies keep their shape

@@ -1,6 +1,6 @@
 import Foundation
 import SafeText
-import Supervisor
+@testable import Supervisor
 
 /// Event payloads (`GITHUB_EVENT_PATH`): whatever they hold, provenance.json is valid
 /// `run-provenance/v1`, and the Markdown block and re-run blocks keep their shape — one
@@ -62,5 +62,5 @@ func inlineCodeText(_ span: String) -> String? {
 }
 
 enum ProvenanceSchema {
-    static let schema = try! EmbeddedSchemas.load("run-provenance")
+    nonisolated(unsafe) static let schema = try! EmbeddedSchemas.load("run-provenance")
 }

@@ -36,8 +36,8 @@ public func schemaFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 /// The shipped schemas and a few documents of every JSON type.
 enum SchemaFixtures {
-    static let shipped = EmbeddedSchemas.byName.keys.sorted().map { ($0, try! EmbeddedSchemas.load($0)) }
-    static let documents: [Any] = [
+    nonisolated(unsafe) static let shipped = EmbeddedSchemas.byName.keys.sorted().map { ($0, try! EmbeddedSchemas.load($0)) }
+    nonisolated(unsafe) static let documents: [Any] = [
         try! JSONSerialization.jsonObject(with: Data(#"{"schema":"compare-exec/v1","exitCode":1,"diff":true,"command":"LVCompare.exe a b","items":[1,"x",null,{"k":[]}],"at":"2026-11-26T11:21:29.000Z"}"#.utf8)),
         try! JSONSerialization.jsonObject(with: Data(#"[0, -1.5, 1e300, "", true, {"a":{"b":{"c":[]}}}]"#.utf8)),
         "text", NSNumber(value: 3), NSNull(), true,

@@ -42,12 +42,12 @@ shift $(( $# >= 2 ? 2 : 1 ))
 
 build=.build/fuzz
 mkdir -p "$build/modules"
-flags=(-parse-as-library -swift-version 6 -package-name invoker_supervisor -sanitize=fuzzer,address -O -g -I "$build/modules")
+flags=(-parse-as-library -swift-version 6 -package-name invoker_supervisor -enable-testing -sanitize=fuzzer,address -O -g -I "$build/modules")
 
 # Each module is rebuilt only when one of its sources (or this script) is newer than its library.
 for module in ${MODULES[$target]}; do
   library="$build/modules/lib$module.a"
-  sources=(Sources/$module/*.swift)
+  mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
   if [ ! -f "$library" ] || [ -n "$(find "${sources[@]}" "$0" -newer "$library" 2>/dev/null | head -1)" ]; then
     echo "fuzz: compiling $module" >&2
     swiftc "${flags[@]}" -module-name "$module" -emit-library -static -emit-module \
@@ -57,8 +57,8 @@ for module in ${MODULES[$target]}; do
 done
 
 binary="$build/$target"
-libraries=()
-for module in ${MODULES[$target]}; do libraries+=("$build/modules/lib$module.a"); done
+libraries=()  # dependents before what they use, as the static linker reads them
+for module in ${MODULES[$target]}; do libraries=("$build/modules/lib$module.a" "${libraries[@]}"); done
 if [ ! -f "$binary" ] || [ -n "$(find "Fuzz/$target.swift" Fuzz/FuzzCheck.swift "${libraries[@]}" -newer "$binary" 2>/dev/null | head -1)" ]; then
   echo "fuzz: linking $target" >&2
   swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$binary" "Fuzz/$target.swift" Fuzz/FuzzCheck.swift "${libraries[@]}" 2>&1 \
@@ -79,8 +79,10 @@ done
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="detect_leaks=1:${ASAN_OPTIONS:-}"
 echo "fuzz: running $target for ${seconds}s" >&2
+dictionary=()
+[ -f "Fuzz/$target.dict" ] && dictionary=(-dict="Fuzz/$target.dict")
 set +e
-"$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+"$binary" "$corpus" "${dictionary[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$findings/" -print_final_stats=1 "$@"
 status=$?
 set -e

@@ -16,6 +16,19 @@ final class ReplyTests: XCTestCase {
         XCTAssertFalse(reply.contains("\n###"), reply)
     }
 
+    /// Found by Fuzz/comment.swift: a branch name holding the record's marker came before the
+    /// reply's own record, and the record no longer read back.
+    func testEchoedMarkerDoesNotHideTheReplysRecord() throws {
+        let body = String(decoding: try XCTUnwrap(Data(base64Encoded: "L3J1bglvcmNoZXN0cmF0ZWQKPCEtLSBpbnZva2VyLXN1cGVydmlzb3ItZGlzcGF0Y2gg")), as: UTF8.self)
+        let fake = #"<!-- invoker-supervisor-dispatch {"at":0,"commentID":1,"kind":"ack","pullRequest":42,"runURL":"https://evil","sampleIDGiven":true} -->"#
+        for headRef in [body, fake] {
+            let comment = PullRequestComment(repository: "o/r", pullRequest: 42, commentID: 7, commentURL: "https://github.com/o/r/pull/42#issuecomment-7",
+                                             author: "maintainer", authorAssociation: "MEMBER", body: body, headRef: headRef, headRepository: "o/r")
+            let reply = Reply.ack(comment, inputs: DispatchInputs(), notes: [], monitor: "https://github.com/o/r/actions", record: record)
+            XCTAssertEqual(DispatchRecord.find(in: reply), record, reply)
+        }
+    }
+
     func testMalformedWordsAreEchoedAsCode() throws {
         guard case .malformed(let detail)? = RunRequest.parse("/run orchestrated <img/src=x>=1") else { return XCTFail() }
         XCTAssertEqual(detail, "unknown key `<img/src`")
