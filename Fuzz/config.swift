@@ -4,7 +4,8 @@ import Supervisor
 
 /// Config files: `JSONParser` then `ConfigLoader.parse`, as `--config` reads them. Refusals are the
 /// typed errors (`JSONParser.Failure`, `ConfigError`, exit 64) on one line; what the parser accepts
-/// Foundation's `JSONSerialization` accepts too.
+/// Foundation's `JSONSerialization` accepts too; an accepted command can be passed to a program
+/// (no NUL, no `=` in a variable's name after its first scalar).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func configFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzCheck.bytes(data, size)
@@ -19,7 +20,14 @@ public func configFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzCheck.require((try? JSONSerialization.jsonObject(with: Data(bytes[bom...]), options: .fragmentsAllowed)) != nil,
                       "JSONParser accepted what JSONSerialization refuses: \(String(decoding: bytes, as: UTF8.self))")
     do {
-        _ = try ConfigLoader.parse(root, file: "/fuzz/supervisor.json", overrides: ConfigOverrides(), currentDirectory: "/fuzz")
+        let config = try ConfigLoader.parse(root, file: "/fuzz/supervisor.json", overrides: ConfigOverrides(), currentDirectory: "/fuzz")
+        for command in [config.invoker] + config.steps.map(\.command) + [config.warmup?.command].compactMap({ $0 }) {
+            FuzzCheck.require(!command.arguments.contains { $0.unicodeScalars.contains("\0") }, "a NUL in an accepted command: \(command)")
+            for (name, value) in command.environment {
+                FuzzCheck.require(!name.isEmpty && !name.unicodeScalars.dropFirst().contains("=") && !(name + value).unicodeScalars.contains("\0"),
+                                  "an accepted variable that cannot be passed: \(name.unicodeScalars.map(\.value))")
+            }
+        }
     } catch {
         FuzzCheck.require(LogText.isPlain(error.description), "a two-line config error: \(error.description)")
         FuzzCheck.require(error.exitCode == 64, "config error with exit \(error.exitCode): \(error.description)")
