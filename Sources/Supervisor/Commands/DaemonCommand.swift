@@ -43,7 +43,7 @@ package enum DaemonCommand {
         let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         guard let status = DaemonStatus.load(stateDir: stateDir) else {
-            Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(stateDir)")
+            Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(LogText.escaped(stateDir))")
             return ExitCode.daemonNotRunning
         }
         let daemonAlive = SessionStore.isAlive(pid: status.daemon.pid, startTime: status.daemon.startTime)

@@ -73,7 +73,7 @@ package enum HookCommand {
             OutputDestinations.append("INVOKER_SUPERVISOR_RESULTS_DIR=\(config.resultsDir)\nINVOKER_READY=\(ready)\n", to: env, what: "GITHUB_ENV")
         }
         Console.out("invoker-supervisor job-started: \(headline)")
-        Console.out("  session: \(config.resultsDir)  boot.log: \(folder.path)/boot.log")
+        Console.out(LogText.escaped("  session: \(config.resultsDir)  boot.log: \(folder.path)/boot.log"))
         Console.out("  " + snapshot.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " "))
         return ready || !values.flag("--require-ready") ? ExitCode.success : ExitCode.notReady
     }
