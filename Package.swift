@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "CommentDispatch", dependencies: ["SafeText"]),
         .target(name: "Supervisor", dependencies: ["ProcessProbe", "SupervisorPlatform", "SafeText"]),
         .executableTarget(name: "SupervisorCLI", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe", "SafeText"]),
-        .executableTarget(name: "DispatchTool", dependencies: ["CommentDispatch"]),
+        .executableTarget(name: "DispatchTool", dependencies: ["CommentDispatch", "SafeText"]),
         .executableTarget(name: "fake-invoker", path: "Tests/FakeInvoker"),
         .testTarget(name: "ProcessProbeTests", dependencies: ["ProcessProbe"]),
         .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch", "DispatchTool", "SafeText"]),
