@@ -10,14 +10,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "ProcessProbe"),
-        .target(name: "SupervisorPlatform", dependencies: ["ProcessProbe"]),
-        .target(name: "CommentDispatch"),
-        .target(name: "Supervisor", dependencies: ["ProcessProbe", "SupervisorPlatform"]),
-        .executableTarget(name: "SupervisorCLI", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe"]),
-        .executableTarget(name: "DispatchTool", dependencies: ["CommentDispatch"]),
+        .target(name: "SafeText"),
+        .target(name: "SupervisorPlatform", dependencies: ["ProcessProbe", "SafeText"]),
+        .target(name: "CommentDispatch", dependencies: ["SafeText"]),
+        .target(name: "Supervisor", dependencies: ["ProcessProbe", "SupervisorPlatform", "SafeText"]),
+        .executableTarget(name: "SupervisorCLI", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe", "SafeText"]),
+        .executableTarget(name: "DispatchTool", dependencies: ["CommentDispatch", "SafeText"]),
         .executableTarget(name: "fake-invoker", path: "Tests/FakeInvoker"),
         .testTarget(name: "ProcessProbeTests", dependencies: ["ProcessProbe"]),
-        .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch", "DispatchTool"]),
-        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe", "fake-invoker"]),
+        .testTarget(name: "CommentDispatchTests", dependencies: ["CommentDispatch", "DispatchTool", "SafeText"]),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "SupervisorPlatform", "ProcessProbe", "SafeText", "fake-invoker"]),
     ]
 )

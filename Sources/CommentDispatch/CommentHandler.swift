@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// The dispatcher's core for one `/run` comment: parse → authorize → decide → acknowledge →
 /// dispatch → follow up. Every `/run` comment gets a reply: a dispatch with links, or a concrete reason.
@@ -102,11 +103,11 @@ public final class CommentHandler {
 
         var notes = [authorization.explanation]
         if comment.isFromFork && given.ref == nil {
-            notes.append("fork: #\(comment.pullRequest) comes from `\(comment.headRepository)`; dispatched on the base branch `\(ref)` with `pr_head_sha=\(comment.headSHA)`; the workflow checks out `refs/pull/\(comment.pullRequest)/head` at that commit (allowForks: the fork's code runs on these runners)")
+            notes.append("fork: #\(comment.pullRequest) comes from \(MarkdownText.code(comment.headRepository)); dispatched on the base branch \(MarkdownText.code(ref)) with `pr_head_sha=\(comment.headSHA)`; the workflow checks out `refs/pull/\(comment.pullRequest)/head` at that commit (allowForks: the fork's code runs on these runners)")
         }
         let active = try activeRuns(comment)
         if !active.all.isEmpty {
-            let ahead = "\(active.all.count) run(s) of `\(config.workflow)` queued or in progress"
+            let ahead = "\(active.all.count) run(s) of \(MarkdownText.code(config.workflow)) queued or in progress"
             if inputs.strategy == .matrix && config.busyPolicy == .downgrade {
                 inputs.strategy = .single
                 notes.append("busy: \(ahead); matrix downgraded to single (busyPolicy: downgrade), which waits its turn")
@@ -164,7 +165,7 @@ public final class CommentHandler {
             code = "failed"
             record.kind = "failed"
             monitor = workflowPage(comment, branch: ref)
-            followNotes.append("**dispatch failed: HTTP \(status)** — \(Reply.clip(message))")
+            followNotes.append("**dispatch failed: HTTP \(status)** — \(MarkdownText.code(Reply.clip(message)))")
         }
         _ = api.send("PATCH", "/repos/\(comment.repository)/issues/comments/\(ack)",
                      body: ["body": Reply.ack(comment, inputs: inputs, notes: followNotes, monitor: monitor, record: record)])
@@ -285,7 +286,7 @@ public final class CommentHandler {
         if response.isRateLimited { throw Unreadable(what: "@\(comment.author)'s permission", response: response) }
         if response.isSuccess, let answer = response.json as? [String: Any], let role = CollaboratorRole(answer) {
             return Authorization(allowed: DispatchConfig.rank(role.name) >= DispatchConfig.rank(required),
-                                 explanation: "@\(comment.author) has the `\(role.name)` role; `\(required)` is required (rule: collaborator \(role.field))")
+                                 explanation: "@\(comment.author) has the \(MarkdownText.code(role.name)) role; `\(required)` is required (rule: collaborator \(role.field))")
         }
         // An association proves at most write access, so it cannot stand in for maintain or admin.
         guard DispatchConfig.rank(required) <= DispatchConfig.rank("write") else {
@@ -293,14 +294,14 @@ public final class CommentHandler {
         }
         let trusted = ["OWNER", "MEMBER", "COLLABORATOR"].contains(comment.authorAssociation)
         return Authorization(allowed: trusted,
-                             explanation: "the permission check answered HTTP \(response.status) (\(response.message)), so the author association decided: @\(comment.author) is `\(comment.authorAssociation)`; OWNER, MEMBER or COLLABORATOR is required (rule: author association)")
+                             explanation: "the permission check answered HTTP \(response.status) (\(MarkdownText.code(response.message))), so the author association decided: @\(comment.author) is \(MarkdownText.code(comment.authorAssociation)); OWNER, MEMBER or COLLABORATOR is required (rule: author association)")
     }
 
     private func status(_ comment: PullRequestComment) throws -> Outcome {
         let last = try records(comment).last { $0.kind == "ack" }
         let text = last.map { record in
             "**Most recent orchestrated run on #\(comment.pullRequest)**: \(record.runURL ?? workflowPage(comment, branch: record.inputs?.ref ?? comment.headRef) + " (not linked yet)")"
-                + " — sample_id `\(record.inputs?.sampleID ?? "")`, requested in \(commentLink(comment, record.commentID))"
+                + " — sample_id \(MarkdownText.code(record.inputs?.sampleID ?? "")), requested in \(commentLink(comment, record.commentID))"
         } ?? "**No orchestrated run yet on #\(comment.pullRequest).** Start one with `/run orchestrated`."
         let record = DispatchRecord(kind: "status", pullRequest: comment.pullRequest, commentID: comment.commentID, inputs: last?.inputs,
                                     sampleIDGiven: true, dispatchID: nil, runURL: last?.runURL, at: now().timeIntervalSince1970)

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// The dispatcher's settings (docs/dispatch.md).
 public struct DispatchConfig: Equatable, Sendable {
@@ -108,9 +109,10 @@ public enum DispatchError: Error, Equatable, CustomStringConvertible {
     case config(String)
     case usage(String)
 
+    /// One line: the paths, keys and values in the message are escaped (`LogText`).
     public var description: String {
         switch self {
-        case .config(let message), .usage(let message): return message
+        case .config(let message), .usage(let message): return LogText.escaped(message)
         }
     }
 }

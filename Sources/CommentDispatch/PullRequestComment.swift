@@ -104,9 +104,10 @@ public struct DispatchRecord: Codable, Equatable, Sendable {
         return "<!-- \(Self.marker) \(json.replacingOccurrences(of: "--", with: "\\u002d\\u002d")) -->"
     }
 
-    /// The record hidden in a comment body, if any.
+    /// The record hidden in a comment body, if any: the last one, as a reply ends with its own and
+    /// what it echoes (a branch name, GitHub's message) comes before.
     public static func find(in body: String) -> DispatchRecord? {
-        guard let start = body.range(of: "<!-- \(marker) "), let end = body.range(of: " -->", range: start.upperBound..<body.endIndex) else { return nil }
+        guard let start = body.range(of: "<!-- \(marker) ", options: .backwards), let end = body.range(of: " -->", range: start.upperBound..<body.endIndex) else { return nil }
         return try? JSONDecoder().decode(DispatchRecord.self, from: Data(body[start.upperBound..<end.lowerBound].utf8))
     }
 }

@@ -1,5 +1,8 @@
+import SafeText
+
 /// The texts of the dispatcher's PR replies. Each ends with the `/run orchestrated …` line that
-/// repeats its inputs, and carries a hidden `DispatchRecord`.
+/// repeats its inputs, and carries a hidden `DispatchRecord`. Text from the comment, its branch or
+/// GitHub is inert inline code (`MarkdownText`).
 public enum Reply {
     /// The acknowledgement, posted before dispatching.
     public static func ack(_ comment: PullRequestComment, inputs: DispatchInputs, notes: [String], monitor: String,
@@ -7,11 +10,11 @@ public enum Reply {
         var lines = [
             "**Orchestrated run requested** by @\(comment.author) on #\(comment.pullRequest) ([comment](\(comment.commentURL)))",
             "",
-            "- ref: `\(inputs.ref ?? comment.headRef)`",
+            "- ref: \(MarkdownText.code(inputs.ref ?? comment.headRef))",
             "- strategy: `\(inputs.strategy.rawValue)`",
             "- include_integration: `\(inputs.includeIntegration)`",
-            "- sample_id: `\(inputs.sampleID ?? "")`",
-            "- filters: `strategy=\(inputs.strategy.rawValue) include_integration=\(inputs.includeIntegration) sample_id=\(inputs.sampleID ?? "") ref=\(inputs.ref ?? comment.headRef)`",
+            "- sample_id: \(MarkdownText.code(inputs.sampleID ?? ""))",
+            "- filters: \(MarkdownText.code("strategy=\(inputs.strategy.rawValue) include_integration=\(inputs.includeIntegration) sample_id=\(inputs.sampleID ?? "") ref=\(inputs.ref ?? comment.headRef)"))",
         ]
         lines += notes.map { "- \($0)" }
         lines += ["- monitor: \(monitor)", ""]
@@ -41,6 +44,6 @@ public enum Reply {
     }
 
     private static func footer(_ inputs: DispatchInputs) -> String {
-        "Re-run with the same inputs: `\(inputs.commandLine)`"
+        "Re-run with the same inputs: \(MarkdownText.code(inputs.commandLine))"
     }
 }

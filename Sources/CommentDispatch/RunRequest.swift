@@ -1,3 +1,5 @@
+import SafeText
+
 /// A `/run` command read from the first line of a pull request comment.
 public enum RunRequest: Equatable, Sendable {
     /// `/run orchestrated [strategy=single|matrix] [include_integration=true|false] [sample_id=ID] [ref=REF]`.
@@ -26,16 +28,16 @@ public enum RunRequest: Equatable, Sendable {
             var inputs = DispatchInputs()
             var seen: Set<String> = []
             for word in words.dropFirst(2) {
-                guard let equals = word.firstIndex(of: "=") else { return .malformed("'\(Reply.clip(word, 80))' is not key=value") }
+                guard let equals = word.firstIndex(of: "=") else { return .malformed("\(MarkdownText.code(Reply.clip(word, 80))) is not key=value") }
                 let key = String(word[..<equals])
                 let value = String(word[word.index(after: equals)...])
-                guard seen.insert(key).inserted else { return .malformed("'\(Reply.clip(key, 80))' is given twice") }
+                guard seen.insert(key).inserted else { return .malformed("\(MarkdownText.code(Reply.clip(key, 80))) is given twice") }
                 switch key {
                 case "strategy":
-                    guard let strategy = DispatchInputs.Strategy(rawValue: value) else { return .malformed("strategy must be single or matrix, not '\(Reply.clip(value, 80))'") }
+                    guard let strategy = DispatchInputs.Strategy(rawValue: value) else { return .malformed("strategy must be single or matrix, not \(MarkdownText.code(Reply.clip(value, 80)))") }
                     inputs.strategy = strategy
                 case "include_integration":
-                    guard value == "true" || value == "false" else { return .malformed("include_integration must be true or false, not '\(Reply.clip(value, 80))'") }
+                    guard value == "true" || value == "false" else { return .malformed("include_integration must be true or false, not \(MarkdownText.code(Reply.clip(value, 80)))") }
                     inputs.includeIntegration = value == "true"
                 case "sample_id":
                     guard DispatchInputs.isValidSampleID(value) else {
@@ -44,17 +46,17 @@ public enum RunRequest: Equatable, Sendable {
                     inputs.sampleID = value
                 case "ref":
                     guard !DispatchInputs.isCommitSHA(value) else {
-                        return .malformed("ref '\(value)' is a commit SHA, and workflow_dispatch runs only a branch or tag; write ref=BRANCH or ref=TAG (leave it out for the PR's head branch)")
+                        return .malformed("ref \(MarkdownText.code(value)) is a commit SHA, and workflow_dispatch runs only a branch or tag; write ref=BRANCH or ref=TAG (leave it out for the PR's head branch)")
                     }
-                    guard DispatchInputs.isValidRef(value) else { return .malformed("ref '\(Reply.clip(value, 80))' is not a plain branch or tag name") }
+                    guard DispatchInputs.isValidRef(value) else { return .malformed("ref \(MarkdownText.code(Reply.clip(value, 80))) is not a plain branch or tag name") }
                     inputs.ref = value
                 default:
-                    return .malformed("unknown key '\(Reply.clip(key, 80))'")
+                    return .malformed("unknown key \(MarkdownText.code(Reply.clip(key, 80)))")
                 }
             }
             return .orchestrated(inputs)
         default:
-            return .malformed("unknown subcommand '\(Reply.clip(words[1], 80))'")
+            return .malformed("unknown subcommand \(MarkdownText.code(Reply.clip(words[1], 80)))")
         }
     }
 }

@@ -1,3 +1,5 @@
+import SafeText
+
 /// A read GitHub did not answer (after waiting out rate limits): nothing is dispatched on what
 /// could not be read, and the reply says what it was.
 public struct Unreadable: Error, CustomStringConvertible {
@@ -15,10 +17,11 @@ public struct Unreadable: Error, CustomStringConvertible {
 
     public var detail: String {
         let why = response.isRateLimited
-            ? "GitHub's rate limit (HTTP \(response.status): \(response.message)) lasted past this handler's deadline"
-            : "GitHub answered HTTP \(response.status): \(response.message)"
+            ? "GitHub's rate limit (HTTP \(response.status): \(MarkdownText.code(response.message))) lasted past this handler's deadline"
+            : "GitHub answered HTTP \(response.status): \(MarkdownText.code(response.message))"
         return "could not read \(what): \(why); nothing was dispatched, so post the same comment again in a few minutes"
     }
 
-    public var description: String { "\(code): \(detail)" }
+    /// One line: GitHub's message and the names in it are escaped (`LogText`).
+    public var description: String { LogText.escaped("\(code): \(detail)") }
 }

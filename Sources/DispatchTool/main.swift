@@ -2,6 +2,7 @@
 // A separate program so that the supervisor itself does not load the HTTP stack (libcurl) it never uses.
 import CommentDispatch
 import Foundation
+import SafeText
 
 /// The dispatcher's command line: `event`, `poll --repo OWNER/NAME`, `links` (docs/dispatch.md).
 enum DispatchTool {
@@ -12,7 +13,7 @@ enum DispatchTool {
         do {
             return try execute(Array(CommandLine.arguments.dropFirst()), environment: environment)
         } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(LogText.escaped("\(error)"))\n".utf8))
             return 64
         }
     }
@@ -90,7 +91,7 @@ enum DispatchTool {
             do {
                 try poller.pollOnce().forEach(report)
             } catch {
-                FileHandle.standardError.write(Data("dispatch poll: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("dispatch poll: \(LogText.escaped("\(error)"))\n".utf8))
                 // Still rate limited after the poll's own waits: poll again only when GitHub says it may.
                 if let failure = error as? Unreadable, failure.response.isRateLimited {
                     pause = max(pause, RateLimit.wait(headers: failure.response.headers, attempt: 1, now: Date()))
@@ -124,8 +125,9 @@ enum DispatchTool {
         say("dispatch: \(outcome.code)" + (outcome.runURL.map { " \($0)" } ?? "") + (outcome.replyID.map { " (reply \($0))" } ?? ""))
     }
 
+    /// One line on stdout; what it names (a repository, a run URL from GitHub) stays on it.
     private static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((LogText.escaped(line) + "\n").utf8))
     }
 }
 

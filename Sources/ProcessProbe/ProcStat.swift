@@ -78,23 +78,21 @@ private extension ArraySlice where Element == UInt8 {
 }
 
 extension FixedWidthInteger {
-    /// A decimal number written in ASCII bytes (an optional leading `-`), or nil.
+    /// A decimal number written in ASCII bytes (an optional leading `-`, any number of leading
+    /// zeros) whose value fits the type, or nil.
     init?(decimal bytes: ArraySlice<UInt8>) {
         var digits = bytes
         let negative = digits.first == UInt8(ascii: "-")
         if negative { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        guard !digits.isEmpty, !negative || Self.isSigned else { return nil }
         var value: Self = 0
         for byte in digits {
             guard (0x30...0x39).contains(byte) else { return nil }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Self(byte - 0x30))
+            let digit = Self(byte - 0x30)
+            let (next, o2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
             guard !o1, !o2 else { return nil }
-            value = sum
-        }
-        if negative {
-            guard Self.isSigned else { return nil }
-            value = 0 - value
+            value = next
         }
         self = value
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Supervisor
 import SupervisorPlatform
+import SafeText
 
 /// The `invoker-supervisor` command: picks the subcommand, answers `--help` from its declaration,
 /// and turns errors into their documented exit codes.

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// Where a child's stdout or stderr goes.
 package enum OutputTarget: Equatable, Sendable {
@@ -52,12 +53,13 @@ package enum StopDomain: Equatable, Sendable {
 /// Why a platform operation (start a child, lock or replace a file) failed, with the OS's words.
 package struct PlatformError: Error, Equatable, CustomStringConvertible, LocalizedError {
     package let message: String
-    package var description: String { message }
+    /// The message on one line: the paths and names in it are escaped (`LogText`).
+    package var description: String { LogText.escaped(message) }
 
     package init(message: String) {
         self.message = message
     }
-    package var errorDescription: String? { message }
+    package var errorDescription: String? { description }
 }
 
 /// A child's stoppable process tree, as recorded in a session so that another supervisor process

@@ -1,3 +1,5 @@
+import SafeText
+
 /// How a `.bat` / `.cmd` program is started: through `cmd.exe`, whose parsing the usual argument
 /// quoting does not protect (the "BatBadBut" class, CVE-2024-24576). Arguments that cmd.exe could
 /// read as anything but text are refused, naming the argument; the rest are quoted for cmd.exe.

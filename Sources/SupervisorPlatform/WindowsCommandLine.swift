@@ -1,3 +1,5 @@
+import SafeText
+
 /// Builds the single command-line string `CreateProcessW` takes from an argument vector, so that
 /// `CommandLineToArgvW` (and the C runtime) give the same vector back. Works on Unicode scalars,
 /// never on `Character`s, so a combining mark cannot hide a space or a quote.

@@ -1,3 +1,5 @@
+import SafeText
+
 /// Everything `CreateProcessW` and the Job Object calls are given to start one child on Windows,
 /// decided from a `SpawnRequest` as plain data so that the decisions are tested on any platform.
 package struct WindowsSpawnPlan: Equatable {

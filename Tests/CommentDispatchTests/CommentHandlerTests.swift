@@ -91,7 +91,7 @@ final class CommentHandlerTests: XCTestCase {
         XCTAssertEqual(outcome.code, "failed")
         XCTAssertNil(outcome.runURL)
         let ack = try XCTUnwrap(fake.postedComments.first?["body"] as? String)
-        XCTAssertTrue(ack.contains("**dispatch failed: HTTP 422** — Unprocessable Entity"), ack)
+        XCTAssertTrue(ack.contains("**dispatch failed: HTTP 422** — `Unprocessable Entity`"), ack)
         XCTAssertEqual(calls(fake, "POST", "/dispatches"), 1, "a 4xx is not retried")
 
         let twice = try FakeGitHub()
@@ -106,7 +106,7 @@ final class CommentHandlerTests: XCTestCase {
         var singleOnly = DispatchConfig()
         singleOnly.strategies = [.single]
         let cases: [(DispatchConfig, PullRequestComment, String, String, (FakeGitHub) -> Void)] = [
-            (DispatchConfig(), comment("/run orchestrated strategy=huge"), "malformed", "strategy must be single or matrix, not 'huge'", { _ in }),
+            (DispatchConfig(), comment("/run orchestrated strategy=huge"), "malformed", "strategy must be single or matrix, not `huge`", { _ in }),
             (disabled, comment("/run orchestrated"), "disabled", "dispatch is turned off", { _ in }),
             (DispatchConfig(), comment("/run orchestrated", headRepository: "stranger/r"), "fork", "comes from the fork `stranger/r`", { _ in }),
             (DispatchConfig(), comment("/run orchestrated", author: "visitor"), "unauthorized", "@visitor has the `read` role; `write` is required (rule: collaborator role_name)", { $0.permission = "read" }),

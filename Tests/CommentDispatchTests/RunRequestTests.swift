@@ -20,15 +20,15 @@ final class RunRequestTests: XCTestCase {
     func testMalformed() {
         let cases: [(String, String)] = [
             ("/run", "no subcommand after /run"),
-            ("/run deploy", "unknown subcommand 'deploy'"),
+            ("/run deploy", "unknown subcommand `deploy`"),
             ("/run status now", "'/run status' takes no arguments"),
-            ("/run orchestrated strategy=all", "strategy must be single or matrix, not 'all'"),
-            ("/run orchestrated include_integration=yes", "include_integration must be true or false, not 'yes'"),
+            ("/run orchestrated strategy=all", "strategy must be single or matrix, not `all`"),
+            ("/run orchestrated include_integration=yes", "include_integration must be true or false, not `yes`"),
             ("/run orchestrated sample_id=$(rm)", "sample_id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"),
-            ("/run orchestrated ref=../../etc", "ref '../../etc' is not a plain branch or tag name"),
-            ("/run orchestrated strategy=single strategy=matrix", "'strategy' is given twice"),
-            ("/run orchestrated matrix", "'matrix' is not key=value"),
-            ("/run orchestrated color=blue", "unknown key 'color'"),
+            ("/run orchestrated ref=../../etc", "ref `../../etc` is not a plain branch or tag name"),
+            ("/run orchestrated strategy=single strategy=matrix", "`strategy` is given twice"),
+            ("/run orchestrated matrix", "`matrix` is not key=value"),
+            ("/run orchestrated color=blue", "unknown key `color`"),
         ]
         for (body, reason) in cases {
             XCTAssertEqual(RunRequest.parse(body), .malformed(reason), body)

@@ -20,6 +20,38 @@ final class ProcStatTests: XCTestCase {
         XCTAssertEqual(stat.startTicks, 141174)
     }
 
+    /// Issue 18's reproducer: a process renamed itself (`prctl(PR_SET_NAME)`) to the 10 bytes
+    /// `) Z 9 9 \u{600}`. U+0600 merges with the `)` that follows into one Character, so a parser
+    /// on Characters found the name's own `)` as the last one and read state Z, parent 9, group 9.
+    func testNameThatForgesFieldsIsReadAsBytesUpToTheLastParenthesis() throws {
+        let name = ") Z 9 9 \u{600}"
+        XCTAssertEqual(name.utf8.count, 10)
+        let line = "4700 (\(name)) S 4638 4633 1306 0 -1 4194304 99 0 0 0 0 0 0 0 20 0 1 0 141175 2990080 405 18446744073709551615 0"
+        let stat = try XCTUnwrap(ProcStat.parse(bytes: Array(line.utf8)))
+        XCTAssertEqual(stat, ProcStat(pid: 4700, comm: name, state: "S", parentPID: 4638, processGroup: 4633, startTicks: 141175))
+        XCTAssertEqual(ProcStat.parse(line), stat)
+    }
+
+    func testNameBytesThatAreNotUTF8DoNotShiftTheFields() throws {
+        let line = Array("4701 (".utf8) + [0xFF, 0xCC, 0x29, 0x20, 0x5A] + Array(") R 1 1 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 77 0 0\n".utf8)
+        let stat = try XCTUnwrap(ProcStat.parse(bytes: line))
+        XCTAssertEqual(stat.state, "R")
+        XCTAssertEqual(stat.parentPID, 1)
+        XCTAssertEqual(stat.startTicks, 77)
+    }
+
+    /// Found by Fuzz/procstat.swift: numbers were refused past 20 digits even when leading zeros
+    /// kept them in range, and the type's minimum could not be written.
+    func testNumbersWithLeadingZerosAndTheMinimumParse() throws {
+        let found = try XCTUnwrap(Data(base64Encoded: "LTQoKSAmIC0xIDIgICAgLTQoKSAnIC0xIDIgICAyICAgKwEgICABICAhICAgIGErKysrKysgDUEAFiAwMDAwMDE3ODgyOTk1ODgyNDQyODI0ODE4IDIgABYg"))
+        let stat = try XCTUnwrap(ProcStat.parse(bytes: Array(found)))
+        XCTAssertEqual(stat.startTicks, 17882995882442824818)
+        XCTAssertEqual(stat.pid, -4)
+        XCTAssertEqual(Int32(decimal: Array("-2147483648".utf8)[...]), Int32.min)
+        XCTAssertNil(Int32(decimal: Array("2147483648".utf8)[...]))
+        XCTAssertNil(UInt64(decimal: Array("-0".utf8)[...]))
+    }
+
     func testRejectsTruncatedOrForeignText() {
         XCTAssertNil(ProcStat.parse(""))
         XCTAssertNil(ProcStat.parse("4636 (cat) R 4633"))

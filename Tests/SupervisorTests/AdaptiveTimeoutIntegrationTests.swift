@@ -26,7 +26,7 @@ final class AdaptiveTimeoutIntegrationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(timeout) ?? 0, 0.5, note)
         XCTAssertTrue(scratch.bootLines.last { $0.hasPrefix("supervisor start ") }?.contains(" to=\(timeout) ") ?? false,
                       "the start line shows the timeout used: \(scratch.bootLog)")
-        XCTAssertTrue(scratch.read("summary.md").contains("- \(note)\n"), scratch.read("summary.md"))
+        XCTAssertTrue(scratch.read("summary.md").contains("- `\(note)`\n"), scratch.read("summary.md"))
 
         let (code, history) = try SupervisorProcess.run(["history", "--config", "config.json", "--branch", "feature/x"], in: scratch)
         XCTAssertEqual(code, 0, history.stderr)

@@ -32,7 +32,7 @@ final class ArtifactSchemaTests: XCTestCase {
         let outcome = scratch.read("results/compare-outcome.json")
         XCTAssertTrue(outcome.contains(#""reason": "no_exec_json""#), outcome)
         let summary = scratch.read("summary.md")
-        XCTAssertTrue(summary.contains("- prNumber: 42\n"))
+        XCTAssertTrue(summary.contains("- prNumber: `42`\n"))
         XCTAssertTrue(summary.contains("- This run: https://github.com/o/r/actions/runs/7 (use \"Re-run jobs\" there)"))
     }
 
@@ -43,7 +43,7 @@ final class ArtifactSchemaTests: XCTestCase {
         let (code, run) = try SupervisorProcess.run(["outcome", "--config", "config.json", "--summary", "summary.md"], in: scratch)
         XCTAssertEqual(code, 0)
         XCTAssertTrue(run.stdout.hasPrefix("compare outcome: status=missing reason=invoker_not_ready written to "), run.stdout)
-        XCTAssertEqual(scratch.read("summary.md"), "### Compare Outcome\n\n- No compare artifacts found under: \(scratch.file("results"))\n- reason: invoker_not_ready\n\n")
+        XCTAssertEqual(scratch.read("summary.md"), "### Compare Outcome\n\n- No compare artifacts found under: `\(scratch.file("results"))`\n- reason: invoker_not_ready\n\n")
         XCTAssertEqual(try validate("results/compare-outcome.json", "compare-outcome", in: scratch).0, 0)
     }
 

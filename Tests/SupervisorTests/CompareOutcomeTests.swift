@@ -67,11 +67,11 @@ final class CompareOutcomeTests: XCTestCase {
         XCTAssertTrue(result.markdown.hasPrefix("""
         ### Compare Outcome
 
-        - File: \(compare)/lvcompare-capture.json
+        - File: `\(compare)/lvcompare-capture.json`
         - diff: True
         - exitCode: 1
         - durationMs: 420
-        - cliPath: C:\\Program Files\\NI\\LVCompare.exe
+        - cliPath: `C:\\Program Files\\NI\\LVCompare.exe`
         """), result.markdown)
     }
 
@@ -107,7 +107,7 @@ final class CompareOutcomeTests: XCTestCase {
         XCTAssertNil(result.file)
         XCTAssertEqual(result.capture.reason, "no_capture_json")
         XCTAssertEqual(result.compareExec.reason, "no_exec_json")
-        XCTAssertEqual(result.markdown, "### Compare Outcome\n\n- No compare artifacts found under: \(folder)\n- reason: no_exec_json\n\n")
+        XCTAssertEqual(result.markdown, "### Compare Outcome\n\n- No compare artifacts found under: `\(folder)`\n- reason: no_exec_json\n\n")
         XCTAssertNil(outcome(try layout(), nil), "nothing expected, nothing found: no block")
     }
 

@@ -65,6 +65,13 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertTrue(message(#"{"invoker":{"command":["x"]},"ready":{"tcp":"127.0.0.1:0"}}"#).contains("'ready.tcp'"))
     }
 
+    /// A combining mark after `=` made one Character with it, so `X=\u{301}` passed as a variable
+    /// name and Windows or POSIX would have split the entry at that `=`.
+    func testEnvironmentNamesAreCheckedOnScalars() {
+        XCTAssertTrue(message(#"{"invoker":{"command":["x"],"environment":{"X=\u0301":"v"}},"ready":{"line":"R"}}"#)
+            .contains(#"'invoker.environment.X=\#u{301}' is not a usable environment variable"#))
+    }
+
     func testMessagesNameTheKeyAndTheFix() {
         XCTAssertEqual(message(#"{"invoker":{"command":["x"]},"ready":{"file":"r"},"attempts":true}"#),
                        "config key 'attempts' must be a whole number, not true/false; change its value.")

@@ -16,7 +16,7 @@ final class EscalationIntegrationTests: XCTestCase {
         XCTAssertEqual(try SupervisorProcess.run(arguments, in: scratch).code, 0)
         let line = "escalated: level 1 after 2 consecutive READY timeouts on feature/x → attempts=2, delay=0, to=1.5"
         XCTAssertTrue(scratch.bootLines.contains(line), scratch.bootLog)
-        XCTAssertTrue(scratch.read("summary.md").contains("- \(line)\n"))
+        XCTAssertTrue(scratch.read("summary.md").contains("- `\(line)`\n"))
         XCTAssertTrue(scratch.read("summary.md").contains("invoker not READY — timeout (attempts=2, delay=0, to=1.5)"))
 
         let (_, show) = try SupervisorProcess.run(["escalation", "show", "--config", "config.json", "--branch", "feature/x"], in: scratch)
@@ -42,7 +42,7 @@ final class EscalationIntegrationTests: XCTestCase {
         let (code, run) = try SupervisorProcess.run(["run", "--config", "config.json", "--summary", "summary.md"], in: scratch)
         XCTAssertEqual(code, 0, run.stderr)
         XCTAssertTrue(scratch.bootLines.contains { $0.hasPrefix("escalation unavailable: ") && $0.hasSuffix("; base settings used") }, scratch.bootLog)
-        XCTAssertTrue(scratch.read("summary.md").contains("- escalation unavailable: "), scratch.read("summary.md"))
+        XCTAssertTrue(scratch.read("summary.md").contains("- `escalation unavailable: "), scratch.read("summary.md"))
         XCTAssertTrue(run.stderr.hasPrefix("warning: escalation history "), run.stderr)
 
         try scratch.writeConfig(Fake.config(["--ready-line", "READY"], ready: ["line": "^READY$"],

@@ -61,7 +61,7 @@ final class OutputFormatTests: XCTestCase {
         ### Invoker Boot
 
         - READY: attempt 2 of 3, 4.25 s after spawn (via file)
-        - Warmup: LabVIEW started (PID 4120) after 3.5 s; warmup left running (by design)
+        - Warmup: `LabVIEW` started (PID 4120) after 3.5 s; warmup left running (by design)
         - Step `compare`: exit 1 in 12.5 s
         - Not run because a step failed: report.
 
@@ -78,7 +78,7 @@ final class OutputFormatTests: XCTestCase {
         invoker not READY — timeout (attempts=3, delay=7, to=60)
 
         - Skipped because the invoker never became READY: warmup, compare, report.
-        - Last error: timeout after 60 s. Details: `_invoker/boot.log`.
+        - Last error: `timeout after 60 s`. Details: `_invoker/boot.log`.
 
 
         """)

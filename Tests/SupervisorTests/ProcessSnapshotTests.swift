@@ -64,9 +64,9 @@ final class ProcessSnapshotTests: XCTestCase {
         XCTAssertEqual(SnapshotMarkdown.section(snapshot), """
         ### Post-Invoker Process Snapshot
 
-        - pwsh (PID 4012)
-        - LabVIEW (PID 4120) LabVIEW 2025 (new)
-        - LVCompare (PID 4100) (gone)
+        - `pwsh` (PID 4012)
+        - `LabVIEW` (PID 4120) `LabVIEW 2025` (new)
+        - `LVCompare` (PID 4100) (gone)
 
 
         """)

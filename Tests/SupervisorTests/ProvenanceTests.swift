@@ -121,8 +121,8 @@ final class ProvenanceTests: XCTestCase {
     func testMissingPayloadIsANoteNotAnError() {
         let record = provenance("pull_request", ["GITHUB_EVENT_PATH": "/nonexistent/event.json"])
         XCTAssertNil(record.value("prNumber"))
-        XCTAssertEqual(record.note, "event payload unavailable (cannot read /nonexistent/event.json); prNumber and workflow_dispatch inputs are omitted")
-        XCTAssertTrue(record.markdown.hasSuffix("- note: event payload unavailable (cannot read /nonexistent/event.json); prNumber and workflow_dispatch inputs are omitted\n\n"))
+        XCTAssertEqual(record.note, "event payload unavailable (cannot read `/nonexistent/event.json`); prNumber and workflow_dispatch inputs are omitted")
+        XCTAssertTrue(record.markdown.hasSuffix("- note: event payload unavailable (cannot read `/nonexistent/event.json`); prNumber and workflow_dispatch inputs are omitted\n\n"))
     }
 
     func testJSONAndMarkdownCarryTheSameValuesAndValidate() throws {
@@ -131,8 +131,8 @@ final class ProvenanceTests: XCTestCase {
         XCTAssertEqual(try SchemaLite.validate(object, against: try EmbeddedSchemas.load("run-provenance")), [])
         for (key, _) in record.fields {
             let text = record.value(key)!
-            XCTAssertTrue(record.markdown.contains("\n- \(key):" + (text.isEmpty ? "" : " \(text)") + "\n"), key)
+            XCTAssertTrue(record.markdown.contains("\n- \(key):" + (text.isEmpty ? "" : " `\(text)`") + "\n"), key)
         }
-        XCTAssertTrue(record.markdown.hasPrefix("### Run Provenance\n\n- schema: run-provenance/v1\n- schemaVersion: 1.0.0\n- generatedAtUtc: 2026-11-26T11:21:29.000Z\n"))
+        XCTAssertTrue(record.markdown.hasPrefix("### Run Provenance\n\n- schema: `run-provenance/v1`\n- schemaVersion: `1.0.0`\n- generatedAtUtc: `2026-11-26T11:21:29.000Z`\n"))
     }
 }

@@ -28,7 +28,7 @@ final class SnapshotIntegrationTests: XCTestCase {
         XCTAssertTrue(allGone([victim.pid]))
         let (second, run) = try SupervisorProcess.run(["snapshot", "--phase", "after-kill", "--results-dir", "results", "--summary", "summary.md"], in: scratch)
         XCTAssertEqual(second, 0)
-        XCTAssertTrue(run.stdout.contains("- LVCompare (PID \(victim.pid)) (gone)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("- `LVCompare` (PID \(victim.pid)) (gone)"), run.stdout)
         XCTAssertTrue(scratch.read("summary.md").hasPrefix("### After-Kill Process Snapshot"))
 
         let lines = scratch.read("results/_invoker/snapshots.ndjson").split(separator: "\n")
@@ -77,7 +77,7 @@ final class SnapshotIntegrationTests: XCTestCase {
                                   "### Run Timeline", "### Compare Outcome", "### Re-run With Same Inputs"])
         XCTAssertTrue(summary.contains("### Compare Outcome\n\n- No compare artifacts found under: "), summary)
         XCTAssertTrue(summary.contains("\n- reason: no_exec_json\n"), "a step named compare was expected to leave one")
-        XCTAssertTrue(summary.contains("- LVCompare (PID \(warmupPIDs[0])) (new)"))
+        XCTAssertTrue(summary.contains("- `LVCompare` (PID \(warmupPIDs[0])) (new)"))
         XCTAssertEqual(scratch.bootLines.filter { $0.hasPrefix("snapshot phase=") }.count, 8)
     }
 }

@@ -92,7 +92,7 @@ final class SummaryGoldenTests: XCTestCase {
         XCTAssertTrue(text.contains("- … and 250 more (see `_invoker/snapshots.ndjson`)\n"))
         XCTAssertTrue(text.contains(" more snapshot sections not shown; see `_invoker/snapshots.ndjson`.\n"))
         XCTAssertTrue(text.contains("### Post-Step s199 Process Snapshot"), "the last section is always kept")
-        XCTAssertTrue(text.hasSuffix("### Re-run With Same Inputs\n\n$ /run orchestrated strategy=single include_integration=false sample_id=pr42-20261126-110312-3f9a\n\n- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)\n\n"), text)
+        XCTAssertTrue(text.hasSuffix("### Re-run With Same Inputs\n\n$ `/run orchestrated strategy=single include_integration=false sample_id=pr42-20261126-110312-3f9a`\n\n- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)\n\n"), text)
     }
 
     func testHoldingOnlyTheSnapshotsASummaryCanShowGivesTheSameSummary() throws {
@@ -120,6 +120,6 @@ final class SummaryGoldenTests: XCTestCase {
     func testRerunDefaultsAreTheCommentParsersWhenInputsAreUnknown() {
         let provenance = Provenance(environment: [:], payload: .unavailable("none"), now: Date(timeIntervalSince1970: 0), machine: "h")
         let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: SummarySnapshots(), outcome: nil, runURL: nil)
-        XCTAssertTrue(summary.rerun.hasPrefix("### Re-run With Same Inputs\n\n$ /run orchestrated strategy=matrix include_integration=true sample_id=<id>\n"), summary.rerun)
+        XCTAssertTrue(summary.rerun.hasPrefix("### Re-run With Same Inputs\n\n$ `/run orchestrated strategy=matrix include_integration=true sample_id=<id>`\n"), summary.rerun)
     }
 }

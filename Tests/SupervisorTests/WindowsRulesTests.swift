@@ -111,7 +111,11 @@ final class WindowsQuotingTests: XCTestCase {
         XCTAssertEqual(WindowsCommandLine.quote("C:\\no\\space\\"), #"C:\no\space\"#)
     }
 
+    /// Issue 18's reproducers: space + U+0320 and quote + U+0301 are one `Character` each, which
+    /// hid the space and the quote from a quoting rule on Characters.
     func testCombiningMarksCannotHideSpacesOrQuotes() throws {
+        XCTAssertEqual(WindowsCommandLine.quote(" \u{0320}x"), "\" \u{0320}x\"")
+        XCTAssertEqual(WindowsCommandLine.quote("a\"\u{0301}b"), "\"a\\\"\u{0301}b\"")
         for argument in [" \u{0320}x", "a\"\u{0301}b", "\u{0301} ", "a\t\u{0300}"] {
             let line = try WindowsCommandLine.join(program: "p", arguments: [argument])
             XCTAssertEqual(CommandLineToArgvModel.parse(line), ["p", argument], line)

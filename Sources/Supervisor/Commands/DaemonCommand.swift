@@ -1,6 +1,7 @@
 import Foundation
 import SupervisorPlatform
 import ProcessProbe
+import SafeText
 
 /// `invoker-supervisor daemon --config F [--state-dir D]`: keeps the invoker alive on a runner host
 /// between jobs (docs/daemon.md).
@@ -42,7 +43,7 @@ package enum DaemonCommand {
         let config = try values["--config"].map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
         let stateDir = StateFolder.resolve(values, config: config, environment: environment)
         guard let status = DaemonStatus.load(stateDir: stateDir) else {
-            Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(stateDir)")
+            Console.out(json ? #"{"state":"absent"}"# : "daemon: no status in \(LogText.escaped(stateDir))")
             return ExitCode.daemonNotRunning
         }
         let daemonAlive = status.daemon.isAlive
@@ -62,7 +63,7 @@ package enum DaemonCommand {
             lines.append("invoker: pid \(invoker.pid) started \(invoker.startTime), " + (invokerAlive == true ? "alive" : "not running"))
         }
         lines.append("restarts: \(status.restarts), consecutive failures: \(status.consecutiveFailures)"
-                     + (status.lastError.map { ", last error: \($0)" } ?? ""))
+                     + (status.lastError.map { ", last error: \(LogText.escaped($0))" } ?? ""))
         if let next = status.nextRetryAt { lines.append("next retry: \(next)") }
         lines.forEach(Console.out)
         return code
@@ -76,7 +77,7 @@ package enum DaemonRefusal: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .alreadyRunning(let pid, let stateDir):
-            return "a daemon already runs with state folder \(stateDir) (it holds daemon.lock\(pid.map { ", PID \($0)" } ?? "")); stop it first or use another --state-dir."
+            return "a daemon already runs with state folder \(LogText.escaped(stateDir)) (it holds daemon.lock\(pid.map { ", PID \($0)" } ?? "")); stop it first or use another --state-dir."
         }
     }
 }

@@ -1,3 +1,4 @@
+import SafeText
 import SupervisorPlatform
 
 /// `invoker-supervisor history`: the READY times and success rate of one repository + branch on

@@ -1,6 +1,7 @@
 import Foundation
 import SupervisorPlatform
 import ProcessProbe
+import SafeText
 
 /// `invoker-supervisor hook job-started|job-completed`: the GitHub runner's job hooks
 /// (`ACTIONS_RUNNER_HOOK_JOB_STARTED` / `_COMPLETED`), which have no time limit of their own (docs/install.md).
@@ -72,7 +73,7 @@ package enum HookCommand {
             OutputDestinations.append("INVOKER_SUPERVISOR_RESULTS_DIR=\(config.resultsDir)\nINVOKER_READY=\(ready)\n", to: env, what: "GITHUB_ENV")
         }
         Console.out("invoker-supervisor job-started: \(headline)")
-        Console.out("  session: \(config.resultsDir)  boot.log: \(folder.path)/boot.log")
+        Console.out(LogText.escaped("  session: \(config.resultsDir)  boot.log: \(folder.path)/boot.log"))
         Console.out("  " + snapshot.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " "))
         return ready || !values.flag("--require-ready") ? ExitCode.success : ExitCode.notReady
     }

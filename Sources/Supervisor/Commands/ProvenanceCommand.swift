@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// `invoker-supervisor provenance`: writes `<resultsDir>/provenance.json` (run-provenance/v1) and
 /// appends the `### Run Provenance` block to the summary.
@@ -19,8 +20,8 @@ package enum ProvenanceCommand {
         } catch {
             throw UsageError.cannotWrite(path: path, reason: error.localizedDescription)
         }
-        Console.out("Provenance written: \(path)")
-        if let note = provenance.note { Console.out("note: \(note)") }
+        Console.out("Provenance written: \(LogText.escaped(path))")
+        if let note = provenance.note { Console.out("note: \(LogText.escaped(note))") }
         OutputDestinations.appendSummary(provenance.markdown, to: OutputDestinations.summary(values, environment))
         return ExitCode.success
     }

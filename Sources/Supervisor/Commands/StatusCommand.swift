@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// `invoker-supervisor status`: the session's state, told truthfully — a READY invoker that has
 /// died is reported (and saved) as `invokerExited`, checked by PID and start time.
@@ -16,7 +17,7 @@ package enum StatusCommand {
         let options = try SessionOptions(values, environment: environment)
         let store = SessionStore(folder: options.resultsDir + "/_invoker")
         guard FileManager.default.fileExists(atPath: store.path) else {
-            Console.out(values.flag("--json") ? #"{"state":"absent"}"# : "session: none in \(store.folder)")
+            Console.out(values.flag("--json") ? #"{"state":"absent"}"# : "session: none in \(LogText.escaped(store.folder))")
             return ExitCode.success
         }
         let session = try store.update { session -> SessionFile? in

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 import ProcessProbe
 
 /// `invoker-supervisor stop`: ends the session — the configured graceful stop, a bounded wait,
@@ -28,12 +29,12 @@ package enum StopCommand {
         // The lock is held for the whole stop, so no step starts against an invoker being stopped.
         let stopped: SessionFile? = try folder.store.update { session in
             guard session != nil else {
-                Console.out("no session in \(folder.path); nothing to stop")
+                Console.out("no session in \(LogText.escaped(folder.path)); nothing to stop")
                 return nil
             }
             var lifecycle = try SessionStore.observedLifecycle(&session)
             guard var current = session, lifecycle.stop() == .stopInvoker else {
-                Console.out("session already stopped at \(session?.stoppedAt ?? "an earlier stop")")
+                Console.out("session already stopped at \(LogText.escaped(session?.stoppedAt ?? "an earlier stop"))")
                 return nil
             }
             if let invoker = current.invoker, !livingMembers(of: invoker.tree).isEmpty {

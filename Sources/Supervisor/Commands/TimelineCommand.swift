@@ -1,3 +1,4 @@
+import SafeText
 import SupervisorPlatform
 
 /// `invoker-supervisor timeline`: prints the `### Run Timeline` block (a Mermaid gantt chart) of the

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// `invoker-supervisor validate FILE --schema NAME|PATH`: schema-lite validation with the seed
 /// repo's exit codes and phrasing (0 passed, 2 unreadable, 3 violations). A `.ndjson` file is
@@ -49,7 +50,7 @@ package enum ValidateCommand {
                 let prefix = documents.count > 1 || file.lowercased().hasSuffix(".ndjson") ? "record \(index + 1): " : ""
                 var recordSchema = schema
                 if let schemaPath, let alternate = try fallback(for: document, schema: schema, schemaPath: schemaPath) {
-                    Console.out("[schema-lite] notice: schema const mismatch (expected \(alternate.expected) actual \(alternate.actual)); reloading schema from \(alternate.path)")
+                    Console.out(LogText.escaped("[schema-lite] notice: schema const mismatch (expected \(alternate.expected) actual \(alternate.actual)); reloading schema from \(alternate.path)"))
                     recordSchema = alternate.schema
                 }
                 violations += try SchemaLite.validate(document, against: recordSchema, strict: values.flag("--strict"))

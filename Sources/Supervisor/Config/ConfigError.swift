@@ -1,4 +1,5 @@
 import SupervisorPlatform
+import SafeText
 
 /// Why a config file (or a flag overriding it) was rejected. Each message names the key and the fix.
 package enum ConfigError: Error, Equatable, CustomStringConvertible {

@@ -177,7 +177,7 @@ package enum ConfigLoader {
         let environment = reader.has("environment") ? try reader.stringMap("environment") : [:]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
             // `=C:` style names are Windows' per-drive folders; any other '=' would split the entry.
-            guard !name.isEmpty, !name.dropFirst().contains("="), !name.unicodeScalars.contains("\0"), !value.unicodeScalars.contains("\0") else {
+            guard !name.isEmpty, !name.unicodeScalars.dropFirst().contains("="), !name.unicodeScalars.contains("\0"), !value.unicodeScalars.contains("\0") else {
                 throw .invalidValue(key: "\(reader.key("environment")).\(name)", problem: "is not a usable environment variable (empty, '=' or a NUL character in it)",
                                     fix: "use a name without '=' and values without NUL characters")
             }

@@ -1,4 +1,5 @@
 import SupervisorPlatform
+import SafeText
 
 /// Reads a JSON document (RFC 8259) byte by byte into a `JSONValue`, in one linear pass. Stricter
 /// than Foundation where a config needs it: a key repeated in one object is an error naming the
@@ -20,12 +21,19 @@ package struct JSONParser {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// The keys and indexes from the root to the value being read, for naming a repeated key.
+    private var trail: [Step] = []
+
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
 
     /// Parses `bytes` (a UTF-8 BOM is allowed).
     package static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        let value = try parser.value(depth: 0, path: "")
+        let value = try parser.value(depth: 0)
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.failure("unexpected text after the document") }
         return value
@@ -35,13 +43,13 @@ package struct JSONParser {
         self.bytes = bytes
     }
 
-    private mutating func value(depth: Int, path: String) throws(Failure) -> JSONValue {
+    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
         guard depth < Self.maxDepth else { throw failure("nesting deeper than \(Self.maxDepth) levels") }
         skipSpace()
         guard index < bytes.count else { throw failure("unexpected end of the document") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object(depth: depth, path: path)
-        case UInt8(ascii: "["): return try array(depth: depth, path: path)
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try word("true"); return .bool(true)
         case UInt8(ascii: "f"): try word("false"); return .bool(false)
@@ -50,7 +58,7 @@ package struct JSONParser {
         }
     }
 
-    private mutating func object(depth: Int, path: String) throws(Failure) -> JSONValue {
+    private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         index += 1
         var members: [String: JSONValue] = [:]
         skipSpace()
@@ -60,15 +68,16 @@ package struct JSONParser {
             guard peek == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
             let keyStart = index
             let key = try string()
-            let keyPath = path.isEmpty ? key : path + "." + key
             skipSpace()
             guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             index += 1
-            let member = try value(depth: depth + 1, path: keyPath)
+            trail.append(.key(key))
+            let member = try value(depth: depth + 1)
             guard members.updateValue(member, forKey: key) == nil else {
                 index = keyStart
-                throw failure("the key '\(LogText.escaped(key))' appears twice in one object", duplicateKey: keyPath)
+                throw failure("the key '\(LogText.escaped(key))' appears twice in one object", duplicateKey: trailPath)
             }
+            trail.removeLast()
             skipSpace()
             switch peek {
             case UInt8(ascii: ","): index += 1
@@ -78,13 +87,15 @@ package struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int, path: String) throws(Failure) -> JSONValue {
+    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
         index += 1
         var elements: [JSONValue] = []
         skipSpace()
         if peek == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
-            elements.append(try value(depth: depth + 1, path: "\(path)[\(elements.count)]"))
+            trail.append(.index(elements.count))
+            elements.append(try value(depth: depth + 1))
+            trail.removeLast()
             skipSpace()
             switch peek {
             case UInt8(ascii: ","): index += 1
@@ -94,30 +105,28 @@ package struct JSONParser {
         }
     }
 
+    /// A string's text: its bytes as they are when it has no escape, else collected with the
+    /// escapes written out; UTF-8 checked once, at the closing quote.
     private mutating func string() throws(Failure) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
-        func flushRun(_ end: Int) throws(Failure) {
-            guard runStart < end else { return }
-            guard let text = String(validating: bytes[runStart..<end], as: UTF8.self) else { throw failure("text that is not UTF-8") }
-            scalars.append(contentsOf: text.unicodeScalars)
-        }
+        let start = index
+        var unescaped: [UInt8]?
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                try flushRun(index)
+                let text = unescaped.map { String(validating: $0, as: UTF8.self) } ?? String(validating: bytes[start..<index], as: UTF8.self)
+                guard let text else { throw failure("text that is not UTF-8") }
                 index += 1
-                return String(scalars)
+                return text
             case UInt8(ascii: "\\"):
-                try flushRun(index)
+                if unescaped == nil { unescaped = Array(bytes[start..<index]) }
                 index += 1
-                scalars.append(try escape())
-                runStart = index
+                UTF8.encode(try escape()) { unescaped!.append($0) }
             case 0..<0x20:
                 throw failure("a control character inside a string (write it as an escape)")
             default:
+                unescaped?.append(byte)
                 index += 1
             }
         }
@@ -211,6 +220,18 @@ package struct JSONParser {
 
     private mutating func skipSpace() {
         while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+    }
+
+    /// The trail as a config path: `steps[2].name`.
+    private var trailPath: String {
+        var path = ""
+        for step in trail {
+            switch step {
+            case .key(let key): path += path.isEmpty ? key : "." + key
+            case .index(let position): path += "[\(position)]"
+            }
+        }
+        return path
     }
 
     private func failure(_ message: String, duplicateKey: String? = nil) -> Failure {

@@ -1,4 +1,5 @@
 import SupervisorPlatform
+import SafeText
 
 /// A command line the supervisor cannot act on. Each message names the option and the fix.
 package enum UsageError: Error, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 import SupervisorPlatform
 
 /// What earlier boots on this repository + branch decide for this one, and what this one leaves

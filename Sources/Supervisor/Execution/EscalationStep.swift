@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// Escalation around one boot: before it, the branch's history decides the settings; after it,
 /// the READY outcome is recorded (docs/escalation.md).

@@ -1,4 +1,5 @@
 import SupervisorPlatform
+import SafeText
 
 /// How the warmup ended (from the sequence's point of view; a warmup may be left running).
 package enum WarmupResult: Equatable, Sendable {
@@ -29,19 +30,20 @@ package enum WarmupResult: Equatable, Sendable {
         }
     }
 
-    /// The summary's plain-words account.
+    /// The summary's plain-words account; the process name and the spawn error are inert inline
+    /// code (`MarkdownText`).
     package var summaryText: String {
         switch self {
         case .exited(let exit, let seconds):
             return "exited (\(exit)) after \(Seconds.format(seconds)) s"
         case .sawProcess(let name, let pid, let seconds, let running):
-            return "\(name) started (PID \(pid)) after \(Seconds.format(seconds)) s" + (running ? "; warmup left running (by design)" : "")
+            return "\(MarkdownText.code(name)) started (PID \(pid)) after \(Seconds.format(seconds)) s" + (running ? "; warmup left running (by design)" : "")
         case .leftRunning(let pid, let seconds):
             return "still running after \(Seconds.format(seconds)) s; left running (PID \(pid))"
         case .alreadyRunning(let name, let pids):
-            return "not started: \(name) already running (PID \(pids.map(String.init).joined(separator: ", ")))"
+            return "not started: \(MarkdownText.code(name)) already running (PID \(pids.map(String.init).joined(separator: ", ")))"
         case .spawnFailed(let message):
-            return "could not start (\(message)); the steps ran without it"
+            return "could not start (\(MarkdownText.code(message))); the steps ran without it"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// `<resultsDir>/_invoker/boot.log`: one line per lifecycle event, `[<UTC ISO-8601 ms>Z] <text>`,
 /// each written and flushed on its own so a killed supervisor leaves a valid prefix.

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// `compare-outcome/v1`: what the compare found, read as the seed's `Parse-CompareExec.ps1` reads it
 /// — `lvcompare-capture.json` first, `compare-exec.json` to fill in or as the fallback, both read
@@ -297,25 +298,25 @@ package struct CompareOutcome: Equatable {
     package var markdown: String {
         var lines = ["### Compare Outcome", ""]
         if source == .missing, captureJson == nil, compareExec.path == nil {
-            lines.append("- No compare artifacts found under: \(searchDir.isEmpty ? "the results folder" : searchDir)")
+            lines.append("- No compare artifacts found under: \(searchDir.isEmpty ? "the results folder" : MarkdownText.code(searchDir))")
         } else {
-            if let file { lines.append("- File: \(file)") }
+            if let file { lines.append("- File: \(MarkdownText.code(file))") }
             if let diff { lines.append("- diff: \(diff ? "True" : "False")") }
             if let exitCode { lines.append("- exitCode: \(exitCode)") }
             if let durationMs { lines.append("- durationMs: \(Seconds.format(durationMs))") }
-            if let cliPath { lines.append("- cliPath: \(cliPath)") }
-            if let command { lines.append("- command: \(command)") }
+            if let cliPath { lines.append("- cliPath: \(MarkdownText.code(cliPath))") }
+            if let command { lines.append("- command: \(MarkdownText.code(command))") }
             if case .object(let artifacts)? = cliArtifacts {
                 func value(_ key: String) -> String? { artifacts.first { $0.0 == key }?.1.text }
                 if let size = value("reportSizeBytes") { lines.append("- CLI report size: \(size) bytes") }
                 if let count = value("imageCount") {
-                    lines.append("- CLI images: \(count)" + (value("exportDir").map { " (export: \($0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))))" } ?? ""))
+                    lines.append("- CLI images: \(count)" + (value("exportDir").map { " (export: \(MarkdownText.code($0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))))" } ?? ""))
                 }
             }
         }
-        if status == .error { lines.append("- status: error — \(LogText.escaped(error?.isEmpty == false ? error! : "unknown error"))") }
+        if status == .error { lines.append("- status: error — \(MarkdownText.code(error?.isEmpty == false ? error! : "unknown error"))") }
         if let reason { lines.append("- reason: \(reason)") }
-        lines += warnings.map { "- warning: \(LogText.escaped($0))" }
+        lines += warnings.map { "- warning: \(MarkdownText.code($0))" }
         return lines.joined(separator: "\n") + "\n\n"
     }
 }

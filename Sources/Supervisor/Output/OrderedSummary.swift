@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// The step summary every path ends with, always in this order: Run Provenance, Invoker (READY
 /// result or the not-READY line) with its process snapshots, Run Timeline (when boot.log holds the
@@ -51,21 +52,29 @@ package struct OrderedSummary {
     }
 
     /// The seed's re-run blocks: `### Re-run With Same Inputs` with the `/run orchestrated` comment
-    /// (the comment parser's defaults `matrix`, `true` and `<id>` for inputs not known) and ours, the
-    /// run's page; then `### Re-run (gh)` with the `gh workflow run` command, in Actions.
+    /// (the comment parser's defaults `matrix`, `true` and `<id>` for inputs not known) as inert
+    /// inline code (`MarkdownText`) and ours, the run's page; then `### Re-run (gh)` with the
+    /// `gh workflow run` command, in Actions, its values shell-quoted and on one line.
     package var rerun: String {
         let include = provenance.value("include_integration") ?? "true"
         let command = "/run orchestrated strategy=\(provenance.value("strategy") ?? "matrix") include_integration=\(include)"
             + " sample_id=\(provenance.value("sample_id") ?? "<id>")"
-        var lines = ["### Re-run With Same Inputs", "", "$ \(command)", ""]
+        var lines = ["### Re-run With Same Inputs", "", "$ \(MarkdownText.code(command))", ""]
         lines.append(runURL.map { "- This run: \($0) (use \"Re-run jobs\" there)" } ?? "- This run: not in GitHub Actions (GITHUB_RUN_ID is not set)")
         if let workflow {
             let sample = provenance.value("sample_id") ?? UUID().uuidString.lowercased()
-            lines += ["", "### Re-run (gh)", "", "```bash",
-                      "gh workflow run \(workflow.file) -R \(workflow.repository) -r \(workflow.ref) -f include_integration=\(include) -f sample_id=\(sample)",
-                      "```"]
+            let words = ["gh", "workflow", "run", workflow.file, "-R", workflow.repository, "-r", workflow.ref,
+                         "-f", "include_integration=\(include)", "-f", "sample_id=\(sample)"]
+            lines += ["", "### Re-run (gh)", "", "```bash", LogText.escaped(words.map(Self.shellWord).joined(separator: " ")), "```"]
         }
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// `word` as one shell word: as it is when it holds only letters, digits and `_ . / : = @ % + , -`,
+    /// else in single quotes.
+    private static func shellWord(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_./:=@%+,-".unicodeScalars.contains($0)) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
     /// The snapshot sections that fit in `budget` bytes: the first ones in order, a line saying how

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// `run-provenance/v1`: who or what started the run and with which inputs, from the `GITHUB_*`
 /// variables, the event payload and the `EV_*` origin variables (docs/provenance.md).
@@ -11,8 +12,10 @@ package struct Provenance {
 
         package static func load(_ environment: [String: String]) -> Payload {
             guard let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty else { return .unavailable("GITHUB_EVENT_PATH is not set") }
-            guard let data = FileManager.default.contents(atPath: path) else { return .unavailable("cannot read \(path)") }
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return .unavailable("\(path) is not a JSON object") }
+            guard let data = FileManager.default.contents(atPath: path) else { return .unavailable("cannot read \(MarkdownText.code(path))") }
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                return .unavailable("\(MarkdownText.code(path)) is not a JSON object")
+            }
             return .loaded(object)
         }
     }
@@ -146,12 +149,13 @@ package struct Provenance {
 
     package var json: OrderedJSON { .object(fields) }
 
-    /// The `### Run Provenance` block: `- key: value` per field, then the note.
+    /// The `### Run Provenance` block: `- key: value` per field, each value inert as inline code
+    /// (`MarkdownText`), then the note.
     package var markdown: String {
         var lines = ["### Run Provenance", ""]
         lines += fields.map { field in
             let text = value(field.0) ?? ""
-            return "- \(field.0):" + (text.isEmpty ? "" : " \(text)")
+            return "- \(field.0):" + (text.isEmpty ? "" : " \(MarkdownText.code(text))")
         }
         if let note { lines.append("- note: \(note)") }
         return lines.joined(separator: "\n") + "\n\n"

@@ -1,7 +1,9 @@
 import SupervisorPlatform
+import SafeText
 
 /// The `### Invoker Boot` block of the summary, from a finished run (`run`, `start`) or from a
-/// session (`stop`, `summary`). Format: docs/summary.md.
+/// session (`stop`, `summary`). Text from a process or the config is inert inline code
+/// (`MarkdownText`); step names are plain by their rule. Format: docs/summary.md.
 package enum RunSummary {
     /// The exact not-READY line: `invoker not READY — <reason> (attempts=X, delay=Y, to=Z)`.
     package static func notReadyLine(reason: NotReadyReason, attempts: Int, delaySeconds: Double, timeoutSeconds: Double) -> String {
@@ -11,7 +13,7 @@ package enum RunSummary {
     /// The `### Invoker Boot` block.
     package static func bootBlock(_ record: RunRecord) -> String {
         var lines = ["### Invoker Boot", ""]
-        lines += record.bootNotes.map { "- \($0)" }
+        lines += record.bootNotes.map { "- \(MarkdownText.code($0))" }
         if case .notReady(let failure, let attempts) = record.outcome {
             lines.append(notReadyLine(reason: failure.reason, attempts: attempts,
                                       delaySeconds: record.settings.delaySeconds, timeoutSeconds: record.settings.timeoutSeconds))
@@ -20,7 +22,7 @@ package enum RunSummary {
             if !skipped.isEmpty {
                 lines.append("- Skipped because the invoker never became READY: \(skipped.joined(separator: ", ")).")
             }
-            lines.append("- Last error: \(LogText.escaped("\(failure)")). Details: `_invoker/boot.log`.")
+            lines.append("- Last error: \(MarkdownText.code("\(failure)")). Details: `_invoker/boot.log`.")
             if !record.survivors.isEmpty { lines.append(survivorsLine(record.survivors)) }
             return lines.joined(separator: "\n") + "\n\n"
         }
@@ -35,7 +37,7 @@ package enum RunSummary {
             lines.append("- Invoker exited after READY (\(exit))")
         }
         for step in record.steps {
-            lines.append(stepLine(step.name, exitCode: step.exit?.shellCode, seconds: step.seconds, note: step.note.map { LogText.escaped($0) }))
+            lines.append(stepLine(step.name, exitCode: step.exit?.shellCode, seconds: step.seconds, note: step.note))
         }
         if !record.survivors.isEmpty { lines.append(survivorsLine(record.survivors)) }
         let unrun = record.stepsNotRun
@@ -59,7 +61,7 @@ package enum RunSummary {
     /// The block for a workflow session, from session.json.
     package static func bootBlock(_ session: SessionFile) -> String {
         var lines = ["### Invoker Boot", ""]
-        lines += [session.adaptiveTimeout, session.escalation].compactMap { $0 }.map { "- \($0)" }
+        lines += [session.adaptiveTimeout, session.escalation].compactMap { $0 }.map { "- \(MarkdownText.code($0))" }
         let settings = session.settings
         switch session.state {
         case .notReady, .booting:
@@ -99,6 +101,6 @@ package enum RunSummary {
     /// `- Step \`NAME\`: exit E in S s[ (note)]`.
     package static func stepLine(_ name: String, exitCode: Int32?, seconds: Double, note: String?) -> String {
         let result = exitCode.map { "exit \($0)" } ?? "did not finish"
-        return "- Step `\(name)`: \(result) in \(Seconds.format((seconds * 1000).rounded() / 1000)) s" + (note.map { " (\($0))" } ?? "")
+        return "- Step `\(name)`: \(result) in \(Seconds.format((seconds * 1000).rounded() / 1000)) s" + (note.map { " (\(MarkdownText.code($0)))" } ?? "")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// Validates JSON against the JSON Schema subset of the seed repo's `Invoke-JsonSchemaLite.ps1`,
 /// with its message phrasing (`Missing required field 'a.b'`, `Field 'x' expected integer`,
@@ -24,7 +25,9 @@ package enum SchemaLite {
 
     /// A schema the validator cannot apply faithfully (exit 2 for `validate`).
     package struct Unsupported: Error, Equatable, CustomStringConvertible {
-        package let description: String
+        package let message: String
+        /// One line: the references and keywords from the schema are escaped (`LogText`).
+        package var description: String { LogText.escaped(message) }
     }
 
     /// Keywords that change what is valid and that this subset does not implement.
@@ -50,7 +53,7 @@ package enum SchemaLite {
         var seen: [String] = []
         while let reference = resolved["$ref"] as? String, !reference.trimmingCharacters(in: .whitespaces).isEmpty {
             guard !seen.contains(reference) else {
-                throw Unsupported(description: "schema reference cycle: \((seen + [reference]).joined(separator: " -> "))")
+                throw Unsupported(message: "schema reference cycle: \((seen + [reference]).joined(separator: " -> "))")
             }
             seen.append(reference)
             var target = try pointee(reference, in: root)
@@ -62,7 +65,7 @@ package enum SchemaLite {
 
     private static func pointee(_ reference: String, in root: [String: Any]) throws(Unsupported) -> [String: Any] {
         guard reference == "#" || reference.hasPrefix("#/") else {
-            throw Unsupported(description: "schema reference '\(reference)' is not internal (only '#/…' pointers are supported)")
+            throw Unsupported(message: "schema reference '\(reference)' is not internal (only '#/…' pointers are supported)")
         }
         var current: Any = root
         for raw in reference.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false) where reference != "#" {
@@ -72,11 +75,11 @@ package enum SchemaLite {
             } else if let array = current as? [Any], let index = Int(segment), array.indices.contains(index) {
                 current = array[index]
             } else {
-                throw Unsupported(description: "schema reference '\(reference)' not found at '\(segment)'")
+                throw Unsupported(message: "schema reference '\(reference)' not found at '\(segment)'")
             }
         }
         guard let object = current as? [String: Any] else {
-            throw Unsupported(description: "schema reference '\(reference)' does not name a schema object")
+            throw Unsupported(message: "schema reference '\(reference)' does not name a schema object")
         }
         return object
     }
@@ -89,7 +92,7 @@ package enum SchemaLite {
         mutating func check(_ value: Any, _ node: [String: Any], path: String, pointer: String) throws(Unsupported) {
             let schema = try SchemaLite.resolve(node, root: root)
             if let keyword = schema.keys.sorted().first(where: SchemaLite.unsupportedKeywords.contains) {
-                throw Unsupported(description: "schema keyword '\(keyword)' at \(pointer.isEmpty ? "/" : pointer) is not supported by schema-lite")
+                throw Unsupported(message: "schema keyword '\(keyword)' at \(pointer.isEmpty ? "/" : pointer) is not supported by schema-lite")
             }
             let field = path
             func fail(_ message: String) { found.append(Violation(pointer: pointer, message: message)) }

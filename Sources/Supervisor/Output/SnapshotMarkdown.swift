@@ -1,5 +1,8 @@
+import SafeText
+
 /// A snapshot as a step-summary section, in the seed repo's shape:
-/// `### Pre-Invoker Process Snapshot`, then `- {Name} (PID {Id}) {title}` lines. Format: docs/snapshots.md.
+/// `### Pre-Invoker Process Snapshot`, then `- {Name} (PID {Id}) {title}` lines, the name and title
+/// (which a process sets) as inert inline code (`MarkdownText`). Format: docs/snapshots.md.
 package enum SnapshotMarkdown {
     /// `pre-invoker` → `Pre-Invoker`, `post-step:compare` → `Post-Step compare`.
     package static func title(of phase: String) -> String {
@@ -37,8 +40,8 @@ package enum SnapshotMarkdown {
     }
 
     private static func line(_ entry: ProcessSnapshot.Entry) -> String {
-        let title = entry.windowTitle.map { $0.isEmpty ? "" : " \($0)" } ?? ""
-        return "- \(entry.name) (PID \(entry.pid))\(title)"
+        let title = entry.windowTitle.map { $0.isEmpty ? "" : " \(MarkdownText.code($0))" } ?? ""
+        return "- \(MarkdownText.code(entry.name)) (PID \(entry.pid))\(title)"
     }
 
     /// `pwsh, LVCompare or LabVIEW`.

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 import SupervisorPlatform
 
 /// Assembles the ordered summary from what a run or a session left behind. `run` and `start`
@@ -37,7 +38,7 @@ package enum SummaryBuilder {
 
     package static func forSession(_ session: SessionFile?, resultsDir: String, environment: [String: String]) -> String {
         let expectation = expectation(session)
-        let invoker = session.map(RunSummary.bootBlock) ?? "### Invoker Boot\n\n- No session in `\(resultsDir)/_invoker` (run `invoker-supervisor start`).\n\n"
+        let invoker = session.map(RunSummary.bootBlock) ?? "### Invoker Boot\n\n- No session in \(MarkdownText.code(resultsDir + "/_invoker")) (run `invoker-supervisor start`).\n\n"
         let snapshots = SnapshotLog.read(resultsDir + "/_invoker/snapshots.ndjson", since: session?.openedAt ?? "")
         return OrderedSummary(provenance: Provenance(environment: environment, payload: .load(environment), now: Date()),
                               invoker: invoker, snapshots: SummarySnapshots(snapshots),

@@ -1,5 +1,6 @@
 import Foundation
 import SupervisorPlatform
+import SafeText
 
 /// Failed writes of the files users read (boot.log, invoker.log, snapshots, summary, outputs):
 /// each file's first failure is reported on stderr, naming the file and the system's reason, and

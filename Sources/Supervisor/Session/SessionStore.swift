@@ -1,6 +1,7 @@
 import Foundation
 import SupervisorPlatform
 import ProcessProbe
+import SafeText
 
 /// Reads and writes session.json under an exclusive lock on `session.lock`, replacing the file
 /// atomically, so parallel subcommands on one session never lose or tear an update.
