@@ -31,7 +31,7 @@ final class SafeTextTests: XCTestCase {
         XCTAssertTrue(provenance.markdown.contains("\n- strategy: `x\\n### Injected`\n"), provenance.markdown)
         XCTAssertTrue(provenance.markdown.contains("\n- sample_id: `` <img src=x> @team `tick` ``\n"), provenance.markdown)
         XCTAssertTrue(provenance.markdown.contains("\n- branch: ``feature/<b>`x`</b>``\n"), provenance.markdown)
-        let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: [], outcome: nil,
+        let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: SummarySnapshots(), outcome: nil,
                                      runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
         XCTAssertFalse(summary.contains("\n### Injected"), summary)
         XCTAssertTrue(summary.contains("\n$ `` /run orchestrated strategy=x\\n### Injected include_integration=true sample_id=<img src=x> @team `tick` ``\n"), summary)
