@@ -29,7 +29,7 @@ public func provenanceFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     expected += ["", ""]
     FuzzCheck.require(provenance.markdown == expected.joined(separator: "\n"), "the block lost its shape: \(provenance.markdown)")
-    let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: [], outcome: nil,
+    let summary = OrderedSummary(provenance: provenance, invoker: "", snapshots: SummarySnapshots(), outcome: nil,
                                  runURL: OrderedSummary.runURL(environment), workflow: .from(environment)).markdown()
     let lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
     FuzzCheck.require(lines.filter { $0.hasPrefix("#") } == ["### Run Provenance", "### Re-run With Same Inputs", "### Re-run (gh)"],
