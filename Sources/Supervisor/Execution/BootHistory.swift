@@ -52,8 +52,9 @@ package struct BootHistory {
     package func record(_ record: RunRecord) {
         escalation?.record(record)
         guard let bootTimes else { return }
-        let ready = zip(record.readyAttempt, record.readyElapsedSeconds).map { attempt, seconds in
-            BootTimes.Boot(at: record.readyAt ?? Timestamp.iso8601(Date()), seconds: seconds, attempt: attempt)
+        var ready: BootTimes.Boot?
+        if let attempt = record.readyAttempt, let seconds = record.readyElapsedSeconds {
+            ready = BootTimes.Boot(at: record.readyAt ?? Timestamp.iso8601(Date()), seconds: seconds, attempt: attempt)
         }
         do {
             try bootTimes.update { $0.record(record.bootResult, ready: ready) }
@@ -61,9 +62,4 @@ package struct BootHistory {
             Console.err("warning: cannot record the boot time in \(LogText.escaped(bootTimes.path)): \(LogText.escaped("\(error)"))")
         }
     }
-}
-
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }
