@@ -21,6 +21,10 @@ declare -A MODULES=(
   [procstat]="ProcessProbe"
   [quoting]="SafeText ProcessProbe SupervisorPlatform"
 )
+# Sources a harness shares with the unit tests, compiled into it.
+declare -A SHARED=(
+  [quoting]="Tests/SupervisorTests/Support/CommandLineToArgvModel.swift"
+)
 # Seeds: files whose names match, from the three seed folders.
 declare -A SEEDS=(
   [config]="*.json"
@@ -59,9 +63,11 @@ done
 binary="$build/$target"
 libraries=()  # dependents before what they use, as the static linker reads them
 for module in ${MODULES[$target]}; do libraries=("$build/modules/lib$module.a" "${libraries[@]}"); done
-if [ ! -f "$binary" ] || [ -n "$(find "Fuzz/$target.swift" Fuzz/FuzzCheck.swift "${libraries[@]}" -newer "$binary" 2>/dev/null | head -1)" ]; then
+read -r -a shared <<< "${SHARED[$target]:-}"
+harness=("Fuzz/$target.swift" Fuzz/FuzzCheck.swift "${shared[@]}")
+if [ ! -f "$binary" ] || [ -n "$(find "${harness[@]}" "${libraries[@]}" -newer "$binary" 2>/dev/null | head -1)" ]; then
   echo "fuzz: linking $target" >&2
-  swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$binary" "Fuzz/$target.swift" Fuzz/FuzzCheck.swift "${libraries[@]}" 2>&1 \
+  swiftc "${flags[@]}" -module-name "fuzz_$target" -o "$binary" "${harness[@]}" "${libraries[@]}" 2>&1 \
     | grep -v "ld.gold: warning" >&2 || true
   [ -f "$binary" ] || { echo "fuzz: $target did not link" >&2; exit 1; }
 fi
