@@ -13,14 +13,8 @@
 #                     ACTION_RUN_ID --run-id, ACTION_SUMMARY --summary (links only)
 set -euo pipefail
 
-escape() {
-    local s=$1
-    s=${s//%/%25}
-    s=${s//$'\r'/%0D}
-    s=${s//$'\n'/%0A}
-    printf '%s' "$s"
-}
-fail() { printf '::error::%s\n' "$(escape "invoker-supervisor: $1")"; exit 1; }
+# shellcheck source=scripts/workflow-commands.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/workflow-commands.sh"
 
 binary=${ACTION_BINARY:-}
 [ -n "$binary" ] || fail "no binary from the install step; run this through the action"

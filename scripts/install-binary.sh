@@ -23,17 +23,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 # shellcheck source=scripts/release-names.sh
 . "$here/release-names.sh"
-
-# Text for a workflow command: %, CR and LF escaped so it stays one command.
-escape() {
-    local s=$1
-    s=${s//%/%25}
-    s=${s//$'\r'/%0D}
-    s=${s//$'\n'/%0A}
-    printf '%s' "$s"
-}
-fail() { printf '::error::%s\n' "$(escape "invoker-supervisor: $1")"; exit 1; }
-warn() { printf '::warning::%s\n' "$(escape "invoker-supervisor: $1")"; }
+# shellcheck source=scripts/workflow-commands.sh
+. "$here/workflow-commands.sh"
 say() { local s=${1//$'\r'/ }; printf 'invoker-supervisor: %s\n' "${s//$'\n'/ }"; }
 one_line() { [[ $2 != *$'\n'* && $2 != *$'\r'* ]] || fail "$1 has a line break; give it on one line"; }
 

@@ -120,7 +120,7 @@ run check-jsonschema --builtin-schema vendor.github-workflows "${workflows[@]}" 
 
 step "shellcheck"
 run shellcheck scripts/install-binary.sh scripts/action-run.sh scripts/package-release.sh scripts/release-names.sh \
-    scripts/lint-workflows.sh
+    scripts/workflow-commands.sh scripts/lint-workflows.sh
 
 if [ "$failed" != 0 ]; then
     echo "lint-workflows: findings above (documentation snippets are in $work/, listed under 'documentation snippets')" >&2
