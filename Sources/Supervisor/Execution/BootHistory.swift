@@ -24,9 +24,11 @@ package struct BootHistory {
         guard config.escalation != nil || config.adaptiveTimeout != nil else {
             return BootHistory(escalation: nil, bootTimes: nil, adaptiveNote: nil)
         }
-        var store: BootTimesStore? = BootTimesStore(next: EscalationStore(stateDir: stateDir, branch: branch, environment: environment), host: host)
+        let histories = EscalationStore(stateDir: stateDir, branch: branch, environment: environment)
+        let times = BootTimesStore(next: histories, host: host)
+        var timesUsable = true
         var note: String?
-        if let policy = config.adaptiveTimeout, let times = store {
+        if let policy = config.adaptiveTimeout {
             let configured = config.bootSettings.timeoutSeconds
             if timeoutGiven {
                 note = "adaptive timeout: to=\(Seconds.format(configured)) (--timeout given; learned boot times not used)"
@@ -38,14 +40,14 @@ package struct BootHistory {
                 } catch {
                     Console.err("warning: boot times \(LogText.escaped(times.path)) unavailable (\(LogText.escaped("\(error)"))); using the configured timeout")
                     note = "adaptive timeout unavailable: \(error); to=\(Seconds.format(configured)) configured value used"
-                    store = nil
+                    timesUsable = false
                 }
             }
         }
-        let escalation = EscalationStep.prepare(&config, branch: branch, stateDir: stateDir, environment: environment)
+        let escalation = EscalationStep.prepare(&config, store: histories)
         // The same folder: when the escalation history could not be used, neither can the boot times.
-        if escalation?.problem != nil { store = nil }
-        return BootHistory(escalation: escalation, bootTimes: store, adaptiveNote: note)
+        if escalation?.problem != nil { timesUsable = false }
+        return BootHistory(escalation: escalation, bootTimes: timesUsable ? times : nil, adaptiveNote: note)
     }
 
     /// Records how the boot ended: in the escalation history, and with its READY time in the boot times.

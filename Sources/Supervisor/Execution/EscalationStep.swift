@@ -13,12 +13,10 @@ package struct EscalationStep {
     /// so the boot goes on with the base settings and says so.
     package let problem: String?
 
-    /// Reads the history and escalates `config`'s boot settings when the level is above 0;
+    /// Reads the history in `store` and escalates `config`'s boot settings when the level is above 0;
     /// nil when escalation is not configured. Never fails: trouble with the history is a warning.
-    package static func prepare(_ config: inout SupervisorConfig, branch: String?, stateDir: String,
-                        environment: [String: String]) -> EscalationStep? {
+    package static func prepare(_ config: inout SupervisorConfig, store: EscalationStore) -> EscalationStep? {
         guard let policy = config.escalation else { return nil }
-        let store = EscalationStore(stateDir: stateDir, branch: branch, environment: environment)
         let history: EscalationHistory
         do {
             history = try store.load()
