@@ -30,14 +30,19 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def run_once(supervisor, fake, mode, folder):
+def write_config(folder, fake, mode, boot_delay, knobs=()):
+    """config.json in `folder`: the fake invoker signalling READY in `mode` after `boot_delay` s."""
     port = free_port()
     ready = {"file": {"file": "ready.json"}, "line": {"line": "^READY$"}, "tcp": {"tcp": f"127.0.0.1:{port}"}}[mode]
-    knobs = {"file": ["--ready-file", "ready.json"], "line": ["--ready-line", "READY"], "tcp": ["--ready-port", str(port)]}[mode]
-    config = {"invoker": {"command": [fake, "--boot-delay", "0.2", "--stamp", "stamp.txt"] + knobs},
+    signal = {"file": ["--ready-file", "ready.json"], "line": ["--ready-line", "READY"], "tcp": ["--ready-port", str(port)]}[mode]
+    config = {"invoker": {"command": [fake, "--boot-delay", str(boot_delay), *knobs, *signal]},
               "ready": ready, "attempts": 1, "timeoutSeconds": 30, "resultsDir": "results", "stopGraceSeconds": 2}
     with open(os.path.join(folder, "config.json"), "w") as f:
         json.dump(config, f)
+
+
+def run_once(supervisor, fake, mode, folder):
+    write_config(folder, fake, mode, 0.2, ["--stamp", "stamp.txt"])
     observer = LineObserver(os.path.join(folder, "results/_invoker/boot.log"), "ready observed")
     launched = time.time()
     process = subprocess.Popen([supervisor, "run", "--config", "config.json"], cwd=folder,
@@ -107,13 +112,7 @@ def tcp_peer_once(fake, folder):
 def waiting_cpu(supervisor, fake, mode, seconds=3):
     """CPU time (% of one core) the supervisor spends while the invoker boots for `seconds`."""
     with tempfile.TemporaryDirectory() as folder:
-        port = free_port()
-        ready = {"line": {"line": "^READY$"}, "tcp": {"tcp": f"127.0.0.1:{port}"}, "file": {"file": "ready.json"}}[mode]
-        knobs = {"line": ["--ready-line", "READY"], "tcp": ["--ready-port", str(port)], "file": ["--ready-file", "ready.json"]}[mode]
-        config = {"invoker": {"command": [fake, "--boot-delay", str(seconds)] + knobs}, "ready": ready, "attempts": 1,
-                  "timeoutSeconds": 30, "resultsDir": "results", "stopGraceSeconds": 2}
-        with open(os.path.join(folder, "config.json"), "w") as f:
-            json.dump(config, f)
+        write_config(folder, fake, mode, seconds)
         started = time.time()
         process = subprocess.Popen([supervisor, "run", "--config", "config.json"], cwd=folder,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
