@@ -1,8 +1,9 @@
 import Foundation
 
-/// Holds a child's exit status once its reaper has seen it, and lets other threads wait for it.
+/// Holds a child's exit status once its reaper has seen it, and lets other threads wait for it,
+/// with timeouts on the monotonic clock (`TimedCondition`), so a wall-clock step cannot stretch one.
 package final class ExitLatch: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = TimedCondition()
     private var status: ProcessExit?
 
     package init() {}
@@ -24,12 +25,14 @@ package final class ExitLatch: @unchecked Sendable {
 
     /// Blocks until the child has exited, or until `timeout` seconds pass (then nil).
     package func wait(timeout: Double?) -> ProcessExit? {
-        let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
+        let deadline = timeout.map { ProcessInfo.processInfo.systemUptime + $0 }
         condition.lock()
         defer { condition.unlock() }
         while status == nil {
             if let deadline {
-                if !condition.wait(until: deadline) { break }
+                let left = deadline - ProcessInfo.processInfo.systemUptime
+                if left <= 0 { break }
+                condition.wait(seconds: left)
             } else {
                 condition.wait()
             }

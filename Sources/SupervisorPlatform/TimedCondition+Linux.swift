@@ -28,6 +28,8 @@ package final class TimedCondition: @unchecked Sendable {
     package func unlock() { pthread_mutex_unlock(mutex) }
     /// Wakes one waiter; call with the lock held.
     package func signal() { pthread_cond_signal(condition) }
+    /// Wakes every waiter; call with the lock held.
+    package func broadcast() { pthread_cond_broadcast(condition) }
     /// Waits for a signal; call with the lock held.
     package func wait() { pthread_cond_wait(condition, mutex) }
 

@@ -21,6 +21,8 @@ package final class TimedCondition: @unchecked Sendable {
     package func unlock() { ReleaseSRWLockExclusive(srwLock) }
     /// Wakes one waiter; call with the lock held.
     package func signal() { WakeConditionVariable(condition) }
+    /// Wakes every waiter; call with the lock held.
+    package func broadcast() { WakeAllConditionVariable(condition) }
     /// Waits for a signal; call with the lock held.
     package func wait() { _ = SleepConditionVariableSRW(condition, srwLock, INFINITE, 0) }
 
